@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+export const PrescriberInput = z.object({
+  siteId: z.string().min(1),
+  firstName: z.string().trim().min(1).max(80),
+  lastName: z.string().trim().min(1).max(80),
+  credential: z.string().trim().max(20).optional().describe('MD, DO, NP, PA, DDS …'),
+  npi: z.string().trim().describe('National Provider Identifier (Luhn-checked)'),
+  deaNumber: z.string().trim().toUpperCase().optional().describe('DEA registration (format, check digit and last-name letter checked)'),
+  stateLicense: z.string().trim().max(40).optional(),
+  specialty: z.string().trim().max(80).optional(),
+  phone: z.string().trim().max(30).optional(),
+  fax: z.string().trim().max(30).optional(),
+  isTestIdentifier: z.boolean().default(false).describe('Marks made-up NPI/DEA numbers used in demos and tests'),
+});
+export type PrescriberInput = z.infer<typeof PrescriberInput>;
+
+export const PrescriberOut = z.object({
+  id: z.string(),
+  siteId: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  credential: z.string().nullable(),
+  npi: z.string(),
+  deaNumber: z.string().nullable(),
+  stateLicense: z.string().nullable(),
+  specialty: z.string().nullable(),
+  phone: z.string().nullable(),
+  fax: z.string().nullable(),
+  isTestIdentifier: z.boolean(),
+});
