@@ -5,11 +5,12 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts'],
+    // Tests on the database: run again on PostgreSQL by scripts/test.mjs.
     exclude: ['**/node_modules/**', 'packages/web/e2e/**'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    env: { TZ: 'UTC' },
+    env: { TZ: 'UTC', APOTHECA_SCRYPT_N: '1024' },
   },
 });

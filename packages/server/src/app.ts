@@ -44,7 +44,9 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const DEFAULT_WEB_ROOT = path.resolve(here, '../../web/dist');
 
-export async function buildApp(deps: AppDeps): Promise<{ app: App; services: Services; routes: RouteInfo[] }> {
+export async function buildApp(
+  deps: AppDeps,
+): Promise<{ app: App; services: Services; routes: RouteInfo[] }> {
   const { config } = deps;
   const app = Fastify({
     logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
@@ -76,14 +78,24 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; services: Ser
     for (const m of methods) if (m !== 'HEAD') routes.push({ method: m, url, access });
   });
 
+  // Graceful shutdown: once closing, answer in-flight requests with Connection: close so keep-alive
+  // sockets do not hold the server open after their last response.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
+    if (closing) reply.header('connection', 'close');
   });
 
   app.setErrorHandler((err, req, reply) => sendProblem(reply, toProblem(err, req)));
   app.setNotFoundHandler((req, reply) => {
     if (!req.url.startsWith('/api/') && req.method === 'GET' && webRoot) return reply.sendFile('index.html');
-    return sendProblem(reply, toProblem(new AppError(404, 'not_found', `No route ${req.method} ${req.url.split('?')[0]}`), req));
+    return sendProblem(
+      reply,
+      toProblem(new AppError(404, 'not_found', `No route ${req.method} ${req.url.split('?')[0]}`), req),
+    );
   });
 
   await app.register(fastifyCookie);
@@ -134,7 +146,8 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; services: Ser
     app.swagger(),
   );
 
-  const webRoot = config.webRoot ?? (fs.existsSync(path.join(DEFAULT_WEB_ROOT, 'index.html')) ? DEFAULT_WEB_ROOT : null);
+  const webRoot =
+    config.webRoot ?? (fs.existsSync(path.join(DEFAULT_WEB_ROOT, 'index.html')) ? DEFAULT_WEB_ROOT : null);
   if (webRoot) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: 'index.html' });
 
   return { app, services, routes };

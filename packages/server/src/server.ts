@@ -10,7 +10,10 @@ export interface RunningServer {
 }
 
 /** Opens the database, applies migrations, listens, and shuts down gracefully on SIGTERM/SIGINT. */
-export async function startServer(config: Config, opts: { onReady?: (db: DatabaseHandle) => Promise<void>; handleSignals?: boolean } = {}): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  opts: { onReady?: (db: DatabaseHandle) => Promise<void>; handleSignals?: boolean } = {},
+): Promise<RunningServer> {
   const database = await openDatabase(parseDatabaseUrl(config.databaseUrl));
   await migrateToLatest(database.db);
   if (opts.onReady) await opts.onReady(database);

@@ -1,9 +1,9 @@
 import { type Command, Option } from 'commander';
-import { createSite, toSiteOut } from '../modules/sites/service';
 import * as sitesRepo from '../modules/sites/repository';
+import { createSite, toSiteOut } from '../modules/sites/service';
 import { createToken, createUser, resetPassword, revokeToken } from '../modules/users/service';
-import { AuthService } from '../platform/auth/service';
 import { verifyAuditChain } from '../platform/audit/audit';
+import { AuthService } from '../platform/auth/service';
 import { loadConfig } from '../platform/config';
 import { SETTING_TYPES } from '../platform/db/schema';
 import { newId, nowIso } from '../platform/ids';
@@ -20,7 +20,9 @@ export function registerAdminCommands(program: Command): void {
     .action(async (_o, cmd: Command) => {
       const g = cmd.optsWithGlobals();
       const rows = (await withDatabase(g, ({ db }) => sitesRepo.allSites(db))).map(toSiteOut);
-      printResult(!!g.json, rows, () => (rows.length ? table(rows, ['code', 'name', 'settingType', 'timeZone', 'id']) : 'No sites yet.'));
+      printResult(!!g.json, rows, () =>
+        rows.length ? table(rows, ['code', 'name', 'settingType', 'timeZone', 'id']) : 'No sites yet.',
+      );
     });
   sites
     .command('add')
@@ -45,9 +47,20 @@ export function registerAdminCommands(program: Command): void {
         }
         const { SiteInput } = await import('../modules/sites/schema');
         const parsed = SiteInput.safeParse({
-          code: o.code, name: o.name, settingType: o.type, timeZone: o.timeZone, state: o.state, city: o.city, ncpdpId: o.ncpdp, npi: o.npi, deaNumber: o.dea,
+          code: o.code,
+          name: o.name,
+          settingType: o.type,
+          timeZone: o.timeZone,
+          state: o.state,
+          city: o.city,
+          ncpdpId: o.ncpdp,
+          npi: o.npi,
+          deaNumber: o.dea,
         });
-        if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; '));
+        if (!parsed.success)
+          throw new UsageError(
+            parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; '),
+          );
         return createSite(db, await systemCtx(db, org.id), parsed.data, org.id);
       });
       printResult(!!g.json, toSiteOut(site), () => `Site ${site.code} created (id ${site.id}).`);
@@ -56,7 +69,9 @@ export function registerAdminCommands(program: Command): void {
   const user = program.command('user').description('Local user accounts');
   user
     .command('add')
-    .description('Add a user; e.g. the first administrator: apotheca user add --username admin --name "Ada Admin" --role admin')
+    .description(
+      'Add a user; e.g. the first administrator: apotheca user add --username admin --name "Ada Admin" --role admin',
+    )
     .requiredOption('--username <name>', 'sign-in name')
     .requiredOption('--name <display>', 'printed name (used on e-signatures)')
     .addOption(new Option('--role <role>', 'role').choices(ROLES).makeOptionMandatory())
@@ -69,7 +84,10 @@ export function registerAdminCommands(program: Command): void {
       if (!password) throw new UsageError('give --password or set APOTHECA_PASSWORD');
       const out = await withDatabase(g, async ({ db }) => {
         const all = await sitesRepo.allSites(db);
-        if (!all.length) throw new UsageError('add a site first: apotheca sites add --code MAIN --name "…" --type community');
+        if (!all.length)
+          throw new UsageError(
+            'add a site first: apotheca sites add --code MAIN --name "…" --type community',
+          );
         const chosen = o.site ? all.filter((s) => (o.site as string[]).includes(s.code)) : all;
         const missing = o.site ? (o.site as string[]).filter((c) => !all.some((s) => s.code === c)) : [];
         if (missing.length) throw new UsageError(`unknown site code(s): ${missing.join(', ')}`);
@@ -82,7 +100,11 @@ export function registerAdminCommands(program: Command): void {
           csPrivileges: o.csPrivileges,
         });
       });
-      printResult(!!g.json, out, () => `User ${out.username} created with role ${o.role} at ${out.roles.length} site(s).`);
+      printResult(
+        !!g.json,
+        out,
+        () => `User ${out.username} created with role ${o.role} at ${out.roles.length} site(s).`,
+      );
     });
   user
     .command('reset-password')
@@ -94,11 +116,25 @@ export function registerAdminCommands(program: Command): void {
       const password = o.password ?? process.env.APOTHECA_PASSWORD;
       if (!password) throw new UsageError('give --password or set APOTHECA_PASSWORD');
       await withDatabase(g, async ({ db }) => {
-        const u = await db.selectFrom('users').select(['id', 'organization_id']).where('username', '=', o.username).executeTakeFirst();
+        const u = await db
+          .selectFrom('users')
+          .select(['id', 'organization_id'])
+          .where('username', '=', o.username)
+          .executeTakeFirst();
         if (!u) throw new UsageError(`no user ${o.username}`);
-        await resetPassword(db, new AuthService(db, loadConfig()), await systemCtx(db, u.organization_id), u.id, password);
+        await resetPassword(
+          db,
+          new AuthService(db, loadConfig()),
+          await systemCtx(db, u.organization_id),
+          u.id,
+          password,
+        );
       });
-      printResult(!!g.json, { ok: true }, () => `Password of ${o.username} reset; their sessions were ended.`);
+      printResult(
+        !!g.json,
+        { ok: true },
+        () => `Password of ${o.username} reset; their sessions were ended.`,
+      );
     });
 
   const token = program.command('token').description('API tokens for integrations');
@@ -113,7 +149,11 @@ export function registerAdminCommands(program: Command): void {
     .action(async (o, cmd: Command) => {
       const g = cmd.optsWithGlobals();
       const out = await withDatabase(g, async ({ db }) => {
-        const u = await db.selectFrom('users').select(['id', 'organization_id']).where('username', '=', o.username).executeTakeFirst();
+        const u = await db
+          .selectFrom('users')
+          .select(['id', 'organization_id'])
+          .where('username', '=', o.username)
+          .executeTakeFirst();
         if (!u) throw new UsageError(`no user ${o.username}`);
         const site = o.site ? await sitesRepo.findSiteByCode(db, o.site) : undefined;
         if (o.site && !site) throw new UsageError(`unknown site code ${o.site}`);
@@ -133,7 +173,9 @@ export function registerAdminCommands(program: Command): void {
     .argument('<id>', 'token id')
     .action(async (id: string, _o, cmd: Command) => {
       const g = cmd.optsWithGlobals();
-      await withDatabase(g, async ({ db }) => revokeToken(db, new AuthService(db, loadConfig()), await systemCtx(db), id));
+      await withDatabase(g, async ({ db }) =>
+        revokeToken(db, new AuthService(db, loadConfig()), await systemCtx(db), id),
+      );
       printResult(!!g.json, { ok: true, id }, () => `Token ${id} revoked.`);
     });
 

@@ -8,7 +8,9 @@ import { registerToolCommands } from './tools';
 const program = new Command('apotheca')
   .description('Apotheca pharmacy operations platform')
   .version('0.1.0')
-  .addOption(new Option('--database-url <url>', 'SQLite file, sqlite: URL or postgres:// URL').env('DATABASE_URL'))
+  .addOption(
+    new Option('--database-url <url>', 'SQLite file, sqlite: URL or postgres:// URL').env('DATABASE_URL'),
+  )
   .option('--json', 'print machine-readable JSON')
   .showHelpAfterError()
   .exitOverride();
@@ -25,7 +27,12 @@ try {
 
 function exitCodeFor(err: unknown): number {
   if (err instanceof CommanderError) {
-    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+    if (
+      err.code === 'commander.helpDisplayed' ||
+      err.code === 'commander.version' ||
+      err.code === 'commander.help'
+    )
+      return 0;
     return 2; // commander already printed the usage problem
   }
   if (err instanceof UsageError) {
@@ -34,7 +41,10 @@ function exitCodeFor(err: unknown): number {
   }
   const json = process.argv.includes('--json');
   if (err instanceof AppError) {
-    if (json) process.stdout.write(`${JSON.stringify({ error: { code: err.code, message: err.message, ...err.extra } }, null, 2)}\n`);
+    if (json)
+      process.stdout.write(
+        `${JSON.stringify({ error: { code: err.code, message: err.message, ...err.extra } }, null, 2)}\n`,
+      );
     else process.stderr.write(`error: ${err.message}\n`);
     return 1;
   }

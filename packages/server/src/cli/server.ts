@@ -19,10 +19,18 @@ export function registerServerCommands(program: Command): void {
     .option('--port <port>', 'port (PORT, default 3000)')
     .option('--host <host>', 'interface (HOST, default 0.0.0.0)')
     .option('--log-level <level>', 'fatal|error|warn|info|debug|trace|silent (LOG_LEVEL)')
-    .option('--demo', 'on an empty database, create the demo organization, sites, users and data and print the logins')
+    .option(
+      '--demo',
+      'on an empty database, create the demo organization, sites, users and data and print the logins',
+    )
     .action(async (opts, cmd: Command) => {
       const g = cmd.optsWithGlobals();
-      const config = loadConfig({ port: opts.port, host: opts.host, logLevel: opts.logLevel, databaseUrl: g.databaseUrl });
+      const config = loadConfig({
+        port: opts.port,
+        host: opts.host,
+        logLevel: opts.logLevel,
+        databaseUrl: g.databaseUrl,
+      });
       let logins: DemoLogin[] | null = null;
       const server = await startServer(config, {
         onReady: async ({ db }) => {
@@ -30,7 +38,10 @@ export function registerServerCommands(program: Command): void {
         },
       });
       if (logins) printLogins(logins);
-      else if (opts.demo) process.stdout.write('\nDemo data already present. Logins: technician, pharmacist, pharmacist-in-charge, nurse, buyer, auditor, admin, tech-hospital — password apotheca-demo\n');
+      else if (opts.demo)
+        process.stdout.write(
+          '\nDemo data already present. Logins: technician, pharmacist, pharmacist-in-charge, nurse, buyer, auditor, admin, tech-hospital — password apotheca-demo\n',
+        );
       const shown = server.url.replace('0.0.0.0', 'localhost');
       process.stdout.write(`Apotheca is serving the workbench on ${shown} (API docs: ${shown}/api/docs)\n`);
     });
@@ -42,7 +53,9 @@ export function registerServerCommands(program: Command): void {
       const g = cmd.optsWithGlobals();
       const report = await withDatabase(g, ({ db }) => migrateToLatest(db));
       printResult(!!g.json, report, () =>
-        report.applied.length ? `Applied: ${report.applied.join(', ')}` : 'Database is up to date; nothing to apply.',
+        report.applied.length
+          ? `Applied: ${report.applied.join(', ')}`
+          : 'Database is up to date; nothing to apply.',
       );
     });
 

@@ -1,28 +1,79 @@
 import { makeTestDea, makeTestNpi } from '@apotheca/core/identifiers';
-import type { Db } from '../platform/db/database';
-import { type SettingType, SETTING_TYPES } from '../platform/db/schema';
-import { newId, nowIso } from '../platform/ids';
-import { ROLES, type Role } from '../platform/permissions';
-import { systemCtx } from '../platform/system';
 import { createPatient } from '../modules/patients/service';
 import { createPrescriber } from '../modules/prescribers/service';
 import { createSite } from '../modules/sites/service';
 import { createUser } from '../modules/users/service';
 import { appendAudit } from '../platform/audit/audit';
+import type { Db } from '../platform/db/database';
+import { SETTING_TYPES, type SettingType } from '../platform/db/schema';
+import { newId, nowIso } from '../platform/ids';
+import { ROLES, type Role } from '../platform/permissions';
+import { systemCtx } from '../platform/system';
 
 export const DEMO_PASSWORD = 'apotheca-demo';
 export const DEMO_ORG = 'Apotheca Demo Health';
 
-const SITE_NAMES: Record<SettingType, { code: string; name: string; city: string; state: string; tz: string }> = {
-  community: { code: 'RETAIL1', name: 'Main Street Pharmacy', city: 'Springfield', state: 'IL', tz: 'America/Chicago' },
-  hospital: { code: 'HOSP1', name: 'General Hospital Inpatient Pharmacy', city: 'Springfield', state: 'IL', tz: 'America/Chicago' },
-  mail_order: { code: 'MAIL1', name: 'Central Fill Mail Order', city: 'Columbus', state: 'OH', tz: 'America/New_York' },
+const SITE_NAMES: Record<
+  SettingType,
+  { code: string; name: string; city: string; state: string; tz: string }
+> = {
+  community: {
+    code: 'RETAIL1',
+    name: 'Main Street Pharmacy',
+    city: 'Springfield',
+    state: 'IL',
+    tz: 'America/Chicago',
+  },
+  hospital: {
+    code: 'HOSP1',
+    name: 'General Hospital Inpatient Pharmacy',
+    city: 'Springfield',
+    state: 'IL',
+    tz: 'America/Chicago',
+  },
+  mail_order: {
+    code: 'MAIL1',
+    name: 'Central Fill Mail Order',
+    city: 'Columbus',
+    state: 'OH',
+    tz: 'America/New_York',
+  },
   ltc: { code: 'LTC1', name: 'Long-Term Care Pharmacy', city: 'Peoria', state: 'IL', tz: 'America/Chicago' },
-  federal: { code: 'FED1', name: 'Federal Health Center Pharmacy', city: 'Denver', state: 'CO', tz: 'America/Denver' },
-  correctional: { code: 'CORR1', name: 'State Correctional Facility Pharmacy', city: 'Joliet', state: 'IL', tz: 'America/Chicago' },
-  manufacturing: { code: 'MFG1', name: 'Compounding & Manufacturing Plant', city: 'Raleigh', state: 'NC', tz: 'America/New_York' },
-  clinical_trial: { code: 'TRIAL1', name: 'Clinical Trials Investigational Pharmacy', city: 'Boston', state: 'MA', tz: 'America/New_York' },
-  clinic: { code: 'ONC1', name: 'Oncology & Dialysis Clinic Pharmacy', city: 'Madison', state: 'WI', tz: 'America/Chicago' },
+  federal: {
+    code: 'FED1',
+    name: 'Federal Health Center Pharmacy',
+    city: 'Denver',
+    state: 'CO',
+    tz: 'America/Denver',
+  },
+  correctional: {
+    code: 'CORR1',
+    name: 'State Correctional Facility Pharmacy',
+    city: 'Joliet',
+    state: 'IL',
+    tz: 'America/Chicago',
+  },
+  manufacturing: {
+    code: 'MFG1',
+    name: 'Compounding & Manufacturing Plant',
+    city: 'Raleigh',
+    state: 'NC',
+    tz: 'America/New_York',
+  },
+  clinical_trial: {
+    code: 'TRIAL1',
+    name: 'Clinical Trials Investigational Pharmacy',
+    city: 'Boston',
+    state: 'MA',
+    tz: 'America/New_York',
+  },
+  clinic: {
+    code: 'ONC1',
+    name: 'Oncology & Dialysis Clinic Pharmacy',
+    city: 'Madison',
+    state: 'WI',
+    tz: 'America/Chicago',
+  },
 };
 
 // Fictional people. Test NPIs/DEA numbers are generated with valid check digits and flagged as test values.
@@ -51,23 +102,36 @@ export async function seedDemo(db: Db): Promise<DemoLogin[] | null> {
   if (await db.selectFrom('organizations').select('id').executeTakeFirst()) return null;
   const orgId = newId();
   await db.transaction().execute(async (trx) => {
-    await trx.insertInto('organizations').values({ id: orgId, name: DEMO_ORG, created_at: nowIso() }).execute();
-    await appendAudit(trx, await systemCtx(trx, orgId), { action: 'organization.create', entityType: 'organization', entityId: orgId, reason: 'demo seed' });
+    await trx
+      .insertInto('organizations')
+      .values({ id: orgId, name: DEMO_ORG, created_at: nowIso() })
+      .execute();
+    await appendAudit(trx, await systemCtx(trx, orgId), {
+      action: 'organization.create',
+      entityType: 'organization',
+      entityId: orgId,
+      reason: 'demo seed',
+    });
   });
   let ctx = await systemCtx(db, orgId);
   const siteIds: Record<string, string> = {};
   for (const type of SETTING_TYPES) {
     const s = SITE_NAMES[type];
-    const site = await createSite(db, ctx, {
-      code: s.code,
-      name: s.name,
-      settingType: type,
-      city: s.city,
-      state: s.state,
-      timeZone: s.tz,
-      addressLine1: '100 Demo Way',
-      allowNegativeOnHand: false,
-    }, orgId);
+    const site = await createSite(
+      db,
+      ctx,
+      {
+        code: s.code,
+        name: s.name,
+        settingType: type,
+        city: s.city,
+        state: s.state,
+        timeZone: s.tz,
+        addressLine1: '100 Demo Way',
+        allowNegativeOnHand: false,
+      },
+      orgId,
+    );
     siteIds[s.code] = site.id;
   }
   ctx = await systemCtx(db, orgId);
@@ -81,7 +145,12 @@ export async function seedDemo(db: Db): Promise<DemoLogin[] | null> {
       password: DEMO_PASSWORD,
       roles: all.map((siteId) => ({ siteId, role })),
       clearanceLevel: role === 'admin' ? 3 : 1,
-      csPrivileges: role === 'pharmacist' || role === 'pharmacist_in_charge' ? 'CII-V' : role === 'technician' ? 'CIII-V' : 'none',
+      csPrivileges:
+        role === 'pharmacist' || role === 'pharmacist_in_charge'
+          ? 'CII-V'
+          : role === 'technician'
+            ? 'CIII-V'
+            : 'none',
     });
     logins.push({ username, password: DEMO_PASSWORD, role, sites: 'all demo sites' });
   }
@@ -94,16 +163,39 @@ export async function seedDemo(db: Db): Promise<DemoLogin[] | null> {
     clearanceLevel: 0,
     csPrivileges: 'none',
   });
-  logins.push({ username: 'tech-hospital', password: DEMO_PASSWORD, role: 'technician', sites: 'HOSP1 only' });
+  logins.push({
+    username: 'tech-hospital',
+    password: DEMO_PASSWORD,
+    role: 'technician',
+    sites: 'HOSP1 only',
+  });
 
   for (const [code, siteId] of Object.entries(siteIds)) {
     for (const [i, [firstName, lastName, birthDate, sex]] of PATIENTS.entries())
-      await createPatient(db, ctx, { siteId, mrn: `${code}-${1001 + i}`, firstName, lastName, birthDate, sex, state: 'IL', allergyStatus: i % 2 ? 'nka' : 'unknown' });
+      await createPatient(db, ctx, {
+        siteId,
+        mrn: `${code}-${1001 + i}`,
+        firstName,
+        lastName,
+        birthDate,
+        sex,
+        state: 'IL',
+        allergyStatus: i % 2 ? 'nka' : 'unknown',
+      });
     for (const [firstName, lastName, credential, specialty, base, prefix] of PRESCRIBERS) {
       const npi = makeTestNpi(`1${base}${String(Object.keys(siteIds).indexOf(code)).padStart(2, '0')}`);
       const dea = makeTestDea(prefix, base);
       if (!npi.ok || !dea.ok) throw new Error('demo identifier generation failed');
-      await createPrescriber(db, ctx, { siteId, firstName, lastName, credential, specialty, npi: npi.npi, deaNumber: dea.dea, isTestIdentifier: true });
+      await createPrescriber(db, ctx, {
+        siteId,
+        firstName,
+        lastName,
+        credential,
+        specialty,
+        npi: npi.npi,
+        deaNumber: dea.dea,
+        isTestIdentifier: true,
+      });
     }
   }
   return logins;

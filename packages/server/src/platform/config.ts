@@ -13,17 +13,30 @@ const ConfigSchema = z.object({
     .default('./data/apotheca.db')
     .describe('SQLite file path or sqlite: URL, or postgres:// URL (DATABASE_URL)'),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  sessionTtlMinutes: z.coerce.number().int().positive().default(12 * 60).describe('Idle session lifetime'),
+  sessionTtlMinutes: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(12 * 60)
+    .describe('Idle session lifetime'),
   lockoutThreshold: z.coerce.number().int().positive().default(5).describe('Failed logins before lockout'),
   lockoutMinutes: z.coerce.number().int().positive().default(15).describe('Lockout duration'),
-  loginRateLimitPerMinute: z.coerce.number().int().positive().default(20).describe('Login attempts per client per minute'),
+  loginRateLimitPerMinute: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(20)
+    .describe('Login attempts per client per minute'),
   webRoot: z.string().optional().describe('Folder with the built web workbench'),
   secureCookies: z.boolean().default(false).describe('Mark cookies Secure (behind HTTPS)'),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
 
-export function loadConfig(overrides: Partial<Record<keyof Config, unknown>> = {}, env = process.env): Config {
+export function loadConfig(
+  overrides: Partial<Record<keyof Config, unknown>> = {},
+  env = process.env,
+): Config {
   const fromEnv = {
     port: env.PORT,
     host: env.HOST,

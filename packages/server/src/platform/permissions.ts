@@ -22,7 +22,10 @@ const CLINICAL_READERS: readonly Role[] = [...DISPENSING, 'nurse', 'auditor'];
 export const PERMISSIONS = {
   'sites.read': { roles: ALL, description: 'See the sites one works at' },
   'sites.manage': { roles: ['admin'], description: 'Create and edit sites' },
-  'users.read': { roles: ['admin', 'pharmacist_in_charge', 'auditor'], description: 'List users and their roles' },
+  'users.read': {
+    roles: ['admin', 'pharmacist_in_charge', 'auditor'],
+    description: 'List users and their roles',
+  },
   'users.manage': { roles: ['admin'], description: 'Create users, assign roles, reset passwords' },
   'tokens.manage': { roles: ['admin'], description: 'Create and revoke API tokens for integrations' },
   'audit.read': { roles: ['auditor', 'admin', 'pharmacist_in_charge'], description: 'Read the audit trail' },

@@ -9,7 +9,10 @@ function fieldName(context: string | undefined, instancePath: string): string {
 }
 
 /** Turns anything thrown into an RFC 9457 problem document with a stable `code`. */
-export function toProblem(err: unknown, req: FastifyRequest): { status: number; body: Record<string, unknown> } {
+export function toProblem(
+  err: unknown,
+  req: FastifyRequest,
+): { status: number; body: Record<string, unknown> } {
   let status = 500;
   let code = 'internal_error';
   let detail = 'An unexpected error occurred. It has been logged with the request id.';
@@ -36,7 +39,11 @@ export function toProblem(err: unknown, req: FastifyRequest): { status: number; 
     const sc = fe.statusCode ?? 500;
     if (sc >= 400 && sc < 500) {
       status = sc;
-      if (fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fe instanceof SyntaxError || /JSON/i.test(fe.message)) {
+      if (
+        fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+        fe instanceof SyntaxError ||
+        /JSON/i.test(fe.message)
+      ) {
         code = 'malformed_json';
         detail = `The request body is not valid JSON: ${fe.message}`;
         extra = { errors: [{ field: 'body', reason: 'is not valid JSON' }] };

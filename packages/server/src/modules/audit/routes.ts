@@ -49,7 +49,11 @@ export function registerAuditRoutes({ app, services }: RegisterArgs): void {
     },
     async (req) => {
       const { actor } = ctxOf(req);
-      const rows = await listAudit(db, { ...req.query, organizationId: actor.organizationId, siteIds: actor.sitesWith('audit.read') });
+      const rows = await listAudit(db, {
+        ...req.query,
+        organizationId: actor.organizationId,
+        siteIds: actor.sitesWith('audit.read'),
+      });
       return {
         items: rows.map((r) => ({
           seq: r.seq,
@@ -74,14 +78,20 @@ export function registerAuditRoutes({ app, services }: RegisterArgs): void {
     '/api/audit/verify',
     {
       config: { access: { permission: 'audit.verify' } },
-      schema: { tags: ['audit'], summary: 'Verify the whole hash chain; names the first tampered entry', response: { 200: VerifyOut, ...problemResponses } },
+      schema: {
+        tags: ['audit'],
+        summary: 'Verify the whole hash chain; names the first tampered entry',
+        response: { 200: VerifyOut, ...problemResponses },
+      },
     },
     async (req) => {
       const ctx = ctxOf(req);
       const report = await verifyAuditChain(db);
-      await db.transaction().execute((trx) =>
-        appendAudit(trx, ctx, { action: 'audit.verify', entityType: 'audit_log', after: report }),
-      );
+      await db
+        .transaction()
+        .execute((trx) =>
+          appendAudit(trx, ctx, { action: 'audit.verify', entityType: 'audit_log', after: report }),
+        );
       return report;
     },
   );

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { RegisterArgs } from '../../app';
-import { SIGNATURE_MEANINGS, signRecord } from '../../platform/audit/esign';
+import { recordSignature, SIGNATURE_MEANINGS, verifySigner } from '../../platform/audit/esign';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../../platform/auth/tokens';
 import { notFound } from '../../platform/errors';
 import { ctxOf, ProblemSchema, problemResponses } from '../../platform/http';
@@ -40,7 +40,11 @@ export function registerAuthRoutes({ app, services }: RegisterArgs): void {
         summary: 'Sign in; sets the session cookie and returns the CSRF token',
         body: LoginBody,
         response: {
-          200: z.object({ user: z.object({ id: z.string(), displayName: z.string() }), csrfToken: z.string(), expiresAt: z.string() }),
+          200: z.object({
+            user: z.object({ id: z.string(), displayName: z.string() }),
+            csrfToken: z.string(),
+            expiresAt: z.string(),
+          }),
           ...problemResponses,
           423: ProblemSchema,
           429: ProblemSchema,
@@ -49,16 +53,28 @@ export function registerAuthRoutes({ app, services }: RegisterArgs): void {
     },
     async (req, reply) => {
       const res = await services.auth.login({ ...req.body, clientAddress: req.ip, requestId: req.id });
-      const cookie = { path: '/', sameSite: 'strict' as const, secure: config.secureCookies, expires: new Date(res.expiresAt) };
+      const cookie = {
+        path: '/',
+        sameSite: 'strict' as const,
+        secure: config.secureCookies,
+        expires: new Date(res.expiresAt),
+      };
       reply.setCookie(SESSION_COOKIE, res.token, { ...cookie, httpOnly: true });
       reply.setCookie(CSRF_COOKIE, res.csrfToken, { ...cookie, httpOnly: false });
-      return { user: { id: res.actor.userId, displayName: res.actor.displayName }, csrfToken: res.csrfToken, expiresAt: res.expiresAt };
+      return {
+        user: { id: res.actor.userId, displayName: res.actor.displayName },
+        csrfToken: res.csrfToken,
+        expiresAt: res.expiresAt,
+      };
     },
   );
 
   app.post(
     '/api/auth/logout',
-    { config: { access: { authenticated: true } }, schema: { tags: ['auth'], summary: 'Sign out (revokes the session)' } },
+    {
+      config: { access: { authenticated: true } },
+      schema: { tags: ['auth'], summary: 'Sign out (revokes the session)' },
+    },
     async (req, reply) => {
       if (req.sessionToken) await services.auth.logout(ctxOf(req), req.sessionToken);
       reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
@@ -68,13 +84,22 @@ export function registerAuthRoutes({ app, services }: RegisterArgs): void {
 
   app.get(
     '/api/me',
-    { config: { access: { authenticated: true } }, schema: { tags: ['auth'], summary: 'The caller, their sites, roles and permissions' } },
+    {
+      config: { access: { authenticated: true } },
+      schema: { tags: ['auth'], summary: 'The caller, their sites, roles and permissions' },
+    },
     async (req) => {
       const { actor } = ctxOf(req);
       const sites = await listSitesFor(services.database.db, actor);
       return {
         user: { id: actor.userId, displayName: actor.displayName, via: actor.via, ...actor.attributes },
-        sites: sites.map((s) => ({ id: s.id, code: s.code, name: s.name, settingType: s.setting_type, roles: actor.rolesAt(s.id) })),
+        sites: sites.map((s) => ({
+          id: s.id,
+          code: s.code,
+          name: s.name,
+          settingType: s.setting_type,
+          roles: actor.rolesAt(s.id),
+        })),
         permissions: actor.permissionsBySite(),
         csrfToken: req.cookies[CSRF_COOKIE] ?? null,
       };
@@ -83,7 +108,10 @@ export function registerAuthRoutes({ app, services }: RegisterArgs): void {
 
   app.get(
     '/api/permissions',
-    { config: { access: { authenticated: true } }, schema: { tags: ['auth'], summary: 'The permission table (roles per permission)' } },
+    {
+      config: { access: { authenticated: true } },
+      schema: { tags: ['auth'], summary: 'The permission table (roles per permission)' },
+    },
     async () => ({ roles: ROLES, permissions: PERMISSIONS }),
   );
 
@@ -95,9 +123,11 @@ export function registerAuthRoutes({ app, services }: RegisterArgs): void {
         tags: ['auth'],
         summary: 'Apply an electronic signature (re-enter password) to a record',
         body: z.object({
-          password: z.string().max(256).describe('Your password, entered again to sign'),
+          password: z.string().max(256).optional().describe('Your password, entered again to sign'),
           meaning: z.enum(SIGNATURE_MEANINGS).describe('What the signature means (21 CFR 11.50)'),
-          entityType: z.enum(Object.keys(SIGNABLE) as [string, ...string[]]).describe('Kind of record signed'),
+          entityType: z
+            .enum(Object.keys(SIGNABLE) as [string, ...string[]])
+            .describe('Kind of record signed'),
           entityId: z.string().min(1).max(100),
           reason: z.string().max(500).optional(),
         }),
@@ -111,8 +141,16 @@ export function registerAuthRoutes({ app, services }: RegisterArgs): void {
       const siteId = lookup ? await lookup(db, req.body.entityId) : undefined;
       if (!siteId) throw notFound('Record');
       ctx.actor.require('esign.sign', siteId, 'Record');
+      const signer = await verifySigner(services.auth, ctx, req.body.password);
+      const { meaning, entityType, entityId, reason } = req.body;
       const sig = await db.transaction().execute((trx) =>
-        signRecord(trx, services.auth, ctx, { ...req.body, siteId, reason: req.body.reason ?? null }),
+        recordSignature(trx, ctx, signer, {
+          meaning,
+          entityType,
+          entityId,
+          siteId,
+          reason: reason ?? null,
+        }),
       );
       return reply.status(201).send({ signature: sig });
     },

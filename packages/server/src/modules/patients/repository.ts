@@ -6,7 +6,12 @@ export const insertPatient = (db: Db, row: PatientTable) => db.insertInto('patie
 /** A patient, but only if it belongs to one of `siteIds` (site scoping lives in the query). */
 export const findPatient = (db: Db, id: string, siteIds: string[]) =>
   siteIds.length
-    ? db.selectFrom('patients').selectAll().where('id', '=', id).where('site_id', 'in', siteIds).executeTakeFirst()
+    ? db
+        .selectFrom('patients')
+        .selectAll()
+        .where('id', '=', id)
+        .where('site_id', 'in', siteIds)
+        .executeTakeFirst()
     : Promise.resolve(undefined);
 
 export function searchPatients(db: Db, siteIds: string[], q: string | undefined, limit: number) {
@@ -30,7 +35,20 @@ export function searchPatients(db: Db, siteIds: string[], q: string | undefined,
 const escapeLike = (s: string) => s.replace(/[%_\\]/g, '');
 
 export const updatePatient = (db: Db, id: string, version: number, patch: Partial<PatientTable>) =>
-  db.updateTable('patients').set(patch).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+  db
+    .updateTable('patients')
+    .set(patch)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
 
 export const countPatientsAtSite = async (db: Db, siteId: string) =>
-  Number((await db.selectFrom('patients').select((eb) => eb.fn.countAll().as('n')).where('site_id', '=', siteId).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await db
+        .selectFrom('patients')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('site_id', '=', siteId)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );

@@ -11,7 +11,12 @@ export function registerPatientRoutes({ app, services }: RegisterArgs): void {
     '/api/patients',
     {
       config: { access: { permission: 'patients.read' } },
-      schema: { tags, summary: 'Search patients at the caller’s sites', querystring: PatientQuery, response: { 200: z.object({ items: z.array(PatientOut) }), ...problemResponses } },
+      schema: {
+        tags,
+        summary: 'Search patients at the caller’s sites',
+        querystring: PatientQuery,
+        response: { 200: z.object({ items: z.array(PatientOut) }), ...problemResponses },
+      },
     },
     async (req) => ({ items: (await searchPatients(db, ctxOf(req), req.query)).map(toPatientOut) }),
   );
@@ -19,7 +24,12 @@ export function registerPatientRoutes({ app, services }: RegisterArgs): void {
     '/api/patients/:id',
     {
       config: { access: { permission: 'patients.read' } },
-      schema: { tags, summary: 'One patient (the read is audited)', params: IdParams, response: { 200: PatientOut, ...problemResponses } },
+      schema: {
+        tags,
+        summary: 'One patient (the read is audited)',
+        params: IdParams,
+        response: { 200: PatientOut, ...problemResponses },
+      },
     },
     async (req) => toPatientOut(await readPatient(db, ctxOf(req), req.params.id)),
   );
@@ -27,7 +37,12 @@ export function registerPatientRoutes({ app, services }: RegisterArgs): void {
     '/api/patients',
     {
       config: { access: { permission: 'patients.write' } },
-      schema: { tags, summary: 'Create a patient', body: PatientInput, response: { 201: PatientOut, ...problemResponses } },
+      schema: {
+        tags,
+        summary: 'Create a patient',
+        body: PatientInput,
+        response: { 201: PatientOut, ...problemResponses },
+      },
     },
     async (req, reply) => reply.status(201).send(toPatientOut(await createPatient(db, ctxOf(req), req.body))),
   );
@@ -35,7 +50,13 @@ export function registerPatientRoutes({ app, services }: RegisterArgs): void {
     '/api/patients/:id',
     {
       config: { access: { permission: 'patients.write' } },
-      schema: { tags, summary: 'Update a patient (optimistic concurrency by version)', params: IdParams, body: PatientUpdate, response: { 200: PatientOut, ...problemResponses } },
+      schema: {
+        tags,
+        summary: 'Update a patient (optimistic concurrency by version)',
+        params: IdParams,
+        body: PatientUpdate,
+        response: { 200: PatientOut, ...problemResponses },
+      },
     },
     async (req) => toPatientOut(await updatePatient(db, ctxOf(req), req.params.id, req.body)),
   );

@@ -7,20 +7,35 @@ export const PatientInput = z.object({
   mrn: z.string().trim().min(1).max(40).optional().describe('Medical record number (generated when omitted)'),
   firstName: z.string().trim().min(1).max(80),
   lastName: z.string().trim().min(1).max(80),
-  birthDate: isoDate.refine((d) => d <= new Date().toISOString().slice(0, 10), 'must not be in the future').describe('Date of birth'),
+  birthDate: isoDate
+    .refine((d) => d <= new Date().toISOString().slice(0, 10), 'must not be in the future')
+    .describe('Date of birth'),
   sex: z.enum(['female', 'male', 'other', 'unknown']).describe('Administrative sex'),
   phone: z.string().trim().max(30).optional(),
   addressLine1: z.string().trim().max(120).optional(),
   city: z.string().trim().max(80).optional(),
-  state: z.string().regex(/^[A-Z]{2}$/, 'must be a two-letter US state code').optional(),
-  postalCode: z.string().regex(/^\d{5}(-\d{4})?$/, 'must be a ZIP or ZIP+4').optional(),
+  state: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'must be a two-letter US state code')
+    .optional(),
+  postalCode: z
+    .string()
+    .regex(/^\d{5}(-\d{4})?$/, 'must be a ZIP or ZIP+4')
+    .optional(),
   language: z.string().trim().max(40).optional(),
-  allergyStatus: z.enum(['unknown', 'nka', 'has_allergies']).default('unknown').describe('"nka" = no known allergies, recorded explicitly'),
+  allergyStatus: z
+    .enum(['unknown', 'nka', 'has_allergies'])
+    .default('unknown')
+    .describe('"nka" = no known allergies, recorded explicitly'),
 });
 export type PatientInput = z.infer<typeof PatientInput>;
 
 export const PatientUpdate = PatientInput.omit({ siteId: true }).extend({
-  version: z.number().int().positive().describe('Version read; the update is refused if someone saved in between'),
+  version: z
+    .number()
+    .int()
+    .positive()
+    .describe('Version read; the update is refused if someone saved in between'),
   reason: z.string().trim().max(500).optional(),
 });
 export type PatientUpdate = z.infer<typeof PatientUpdate>;

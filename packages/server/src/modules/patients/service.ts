@@ -58,10 +58,17 @@ export async function createPatient(db: Db, ctx: Ctx, input: PatientInput) {
     try {
       await repo.insertPatient(trx, row);
     } catch (err) {
-      if (/unique|duplicate/i.test(String(err))) throw conflict('mrn_taken', `MRN ${row.mrn} is already used at this site`);
+      if (/unique|duplicate/i.test(String(err)))
+        throw conflict('mrn_taken', `MRN ${row.mrn} is already used at this site`);
       throw err;
     }
-    await appendAudit(trx, ctx, { action: 'patient.create', entityType: 'patient', entityId: id, siteId: row.site_id, after: row });
+    await appendAudit(trx, ctx, {
+      action: 'patient.create',
+      entityType: 'patient',
+      entityId: id,
+      siteId: row.site_id,
+      after: row,
+    });
     return row;
   });
 }
@@ -71,12 +78,21 @@ export async function readPatient(db: Db, ctx: Ctx, id: string) {
   return db.transaction().execute(async (trx) => {
     const p = await repo.findPatient(trx, id, ctx.actor.sitesWith('patients.read'));
     if (!p) throw notFound('Patient');
-    await appendAudit(trx, ctx, { action: 'patient.read', entityType: 'patient', entityId: id, siteId: p.site_id });
+    await appendAudit(trx, ctx, {
+      action: 'patient.read',
+      entityType: 'patient',
+      entityId: id,
+      siteId: p.site_id,
+    });
     return p;
   });
 }
 
-export function searchPatients(db: Db, ctx: Ctx, q: { siteId?: string | undefined; q?: string | undefined; limit: number }) {
+export function searchPatients(
+  db: Db,
+  ctx: Ctx,
+  q: { siteId?: string | undefined; q?: string | undefined; limit: number },
+) {
   let sites = ctx.actor.sitesWith('patients.read');
   if (q.siteId) {
     ctx.actor.require('patients.read', q.siteId);
@@ -90,10 +106,18 @@ export async function updatePatient(db: Db, ctx: Ctx, id: string, input: Patient
     const before = await repo.findPatient(trx, id, ctx.actor.sitesWith('patients.read'));
     if (!before) throw notFound('Patient');
     ctx.actor.require('patients.write', before.site_id, 'Patient');
-    const patch = { ...fields(input), ...(input.mrn ? { mrn: input.mrn } : {}), updated_at: nowIso(), version: before.version + 1 };
+    const patch = {
+      ...fields(input),
+      ...(input.mrn ? { mrn: input.mrn } : {}),
+      updated_at: nowIso(),
+      version: before.version + 1,
+    };
     const res = await repo.updatePatient(trx, id, input.version, patch);
     if (Number(res.numUpdatedRows) !== 1)
-      throw conflict('stale_version', `The record changed since you opened it (now version ${before.version}); reload and try again`);
+      throw conflict(
+        'stale_version',
+        `The record changed since you opened it (now version ${before.version}); reload and try again`,
+      );
     const after = { ...before, ...patch };
     await appendAudit(trx, ctx, {
       action: 'patient.update',

@@ -11,18 +11,40 @@ export function registerPrescriberRoutes({ app, services }: RegisterArgs): void 
     '/api/prescribers',
     {
       config: { access: { permission: 'prescribers.read' } },
-      schema: { tags, summary: 'Search prescribers by last-name prefix or NPI', querystring: z.object({ q: z.string().trim().max(80).optional() }), response: { 200: z.object({ items: z.array(PrescriberOut) }), ...problemResponses } },
+      schema: {
+        tags,
+        summary: 'Search prescribers by last-name prefix or NPI',
+        querystring: z.object({ q: z.string().trim().max(80).optional() }),
+        response: { 200: z.object({ items: z.array(PrescriberOut) }), ...problemResponses },
+      },
     },
     async (req) => ({ items: (await listPrescribers(db, ctxOf(req), req.query.q)).map(toPrescriberOut) }),
   );
   app.get(
     '/api/prescribers/:id',
-    { config: { access: { permission: 'prescribers.read' } }, schema: { tags, summary: 'One prescriber', params: IdParams, response: { 200: PrescriberOut, ...problemResponses } } },
+    {
+      config: { access: { permission: 'prescribers.read' } },
+      schema: {
+        tags,
+        summary: 'One prescriber',
+        params: IdParams,
+        response: { 200: PrescriberOut, ...problemResponses },
+      },
+    },
     async (req) => toPrescriberOut(await getPrescriber(db, ctxOf(req), req.params.id)),
   );
   app.post(
     '/api/prescribers',
-    { config: { access: { permission: 'prescribers.write' } }, schema: { tags, summary: 'Create a prescriber (NPI and DEA validated)', body: PrescriberInput, response: { 201: PrescriberOut, ...problemResponses } } },
-    async (req, reply) => reply.status(201).send(toPrescriberOut(await createPrescriber(db, ctxOf(req), req.body))),
+    {
+      config: { access: { permission: 'prescribers.write' } },
+      schema: {
+        tags,
+        summary: 'Create a prescriber (NPI and DEA validated)',
+        body: PrescriberInput,
+        response: { 201: PrescriberOut, ...problemResponses },
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(toPrescriberOut(await createPrescriber(db, ctxOf(req), req.body))),
   );
 }

@@ -6,12 +6,20 @@ export const PrescriberInput = z.object({
   lastName: z.string().trim().min(1).max(80),
   credential: z.string().trim().max(20).optional().describe('MD, DO, NP, PA, DDS …'),
   npi: z.string().trim().describe('National Provider Identifier (Luhn-checked)'),
-  deaNumber: z.string().trim().toUpperCase().optional().describe('DEA registration (format, check digit and last-name letter checked)'),
+  deaNumber: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .optional()
+    .describe('DEA registration (format, check digit and last-name letter checked)'),
   stateLicense: z.string().trim().max(40).optional(),
   specialty: z.string().trim().max(80).optional(),
   phone: z.string().trim().max(30).optional(),
   fax: z.string().trim().max(30).optional(),
-  isTestIdentifier: z.boolean().default(false).describe('Marks made-up NPI/DEA numbers used in demos and tests'),
+  isTestIdentifier: z
+    .boolean()
+    .default(false)
+    .describe('Marks made-up NPI/DEA numbers used in demos and tests'),
 });
 export type PrescriberInput = z.infer<typeof PrescriberInput>;
 

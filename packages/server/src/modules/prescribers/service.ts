@@ -22,7 +22,9 @@ export const toPrescriberOut = (p: PrescriberTable) => ({
   isTestIdentifier: p.is_test_identifier === 1,
 });
 
-export function checkIdentifiers(input: Pick<PrescriberInput, 'npi' | 'deaNumber' | 'lastName'>): FieldProblem[] {
+export function checkIdentifiers(
+  input: Pick<PrescriberInput, 'npi' | 'deaNumber' | 'lastName'>,
+): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const npi = validateNpi(input.npi);
   if (!npi.ok) problems.push({ field: 'npi', reason: npi.error.reason });
@@ -37,9 +39,18 @@ export async function createPrescriber(db: Db, ctx: Ctx, input: PrescriberInput)
   ctx.actor.require('prescribers.write', input.siteId);
   const problems = checkIdentifiers(input);
   if (problems.length)
-    throw badRequest('validation_failed', problems.map((p) => `${p.field}: ${p.reason}`).join('; '), problems);
+    throw badRequest(
+      'validation_failed',
+      problems.map((p) => `${p.field}: ${p.reason}`).join('; '),
+      problems,
+    );
   return db.transaction().execute(async (trx) => {
-    const dup = await trx.selectFrom('prescribers').select('id').where('site_id', '=', input.siteId).where('npi', '=', input.npi).executeTakeFirst();
+    const dup = await trx
+      .selectFrom('prescribers')
+      .select('id')
+      .where('site_id', '=', input.siteId)
+      .where('npi', '=', input.npi)
+      .executeTakeFirst();
     if (dup) throw conflict('npi_taken', `A prescriber with NPI ${input.npi} already exists at this site`);
     const at = nowIso();
     const row: PrescriberTable = {
@@ -59,7 +70,13 @@ export async function createPrescriber(db: Db, ctx: Ctx, input: PrescriberInput)
       updated_at: at,
     };
     await trx.insertInto('prescribers').values(row).execute();
-    await appendAudit(trx, ctx, { action: 'prescriber.create', entityType: 'prescriber', entityId: row.id, siteId: row.site_id, after: row });
+    await appendAudit(trx, ctx, {
+      action: 'prescriber.create',
+      entityType: 'prescriber',
+      entityId: row.id,
+      siteId: row.site_id,
+      after: row,
+    });
     return row;
   });
 }
@@ -67,7 +84,12 @@ export async function createPrescriber(db: Db, ctx: Ctx, input: PrescriberInput)
 export async function getPrescriber(db: Db, ctx: Ctx, id: string) {
   const sites = ctx.actor.sitesWith('prescribers.read');
   const row = sites.length
-    ? await db.selectFrom('prescribers').selectAll().where('id', '=', id).where('site_id', 'in', sites).executeTakeFirst()
+    ? await db
+        .selectFrom('prescribers')
+        .selectAll()
+        .where('id', '=', id)
+        .where('site_id', 'in', sites)
+        .executeTakeFirst()
     : undefined;
   if (!row) throw notFound('Prescriber');
   return row;
@@ -77,6 +99,12 @@ export function listPrescribers(db: Db, ctx: Ctx, q: string | undefined) {
   const sites = ctx.actor.sitesWith('prescribers.read');
   if (!sites.length) return Promise.resolve([] as PrescriberTable[]);
   let query = db.selectFrom('prescribers').selectAll().where('site_id', 'in', sites);
-  if (q) query = query.where((eb) => eb.or([eb('npi', '=', q), eb(eb.fn('lower', ['last_name']), 'like', `${q.toLowerCase().replace(/[%_\\]/g, '')}%`)]));
+  if (q)
+    query = query.where((eb) =>
+      eb.or([
+        eb('npi', '=', q),
+        eb(eb.fn('lower', ['last_name']), 'like', `${q.toLowerCase().replace(/[%_\\]/g, '')}%`),
+      ]),
+    );
   return query.orderBy('last_name').limit(100).execute();
 }

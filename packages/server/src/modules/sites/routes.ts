@@ -10,7 +10,11 @@ export function registerSiteRoutes({ app, services }: RegisterArgs): void {
     '/api/sites',
     {
       config: { access: { permission: 'sites.read' } },
-      schema: { tags: ['sites'], summary: 'Sites the caller may see', response: { 200: z.object({ items: z.array(SiteOut) }), ...problemResponses } },
+      schema: {
+        tags: ['sites'],
+        summary: 'Sites the caller may see',
+        response: { 200: z.object({ items: z.array(SiteOut) }), ...problemResponses },
+      },
     },
     async (req) => ({ items: (await listSitesFor(db, ctxOf(req).actor)).map(toSiteOut) }),
   );
@@ -18,7 +22,12 @@ export function registerSiteRoutes({ app, services }: RegisterArgs): void {
     '/api/sites/:id',
     {
       config: { access: { permission: 'sites.read' } },
-      schema: { tags: ['sites'], summary: 'One site', params: IdParams, response: { 200: SiteOut, ...problemResponses } },
+      schema: {
+        tags: ['sites'],
+        summary: 'One site',
+        params: IdParams,
+        response: { 200: SiteOut, ...problemResponses },
+      },
     },
     async (req) => toSiteOut(await getSite(db, ctxOf(req), req.params.id)),
   );
@@ -26,7 +35,12 @@ export function registerSiteRoutes({ app, services }: RegisterArgs): void {
     '/api/sites',
     {
       config: { access: { permission: 'sites.manage' } },
-      schema: { tags: ['sites'], summary: 'Create a site', body: SiteInput, response: { 201: SiteOut, ...problemResponses } },
+      schema: {
+        tags: ['sites'],
+        summary: 'Create a site',
+        body: SiteInput,
+        response: { 201: SiteOut, ...problemResponses },
+      },
     },
     async (req, reply) => reply.status(201).send(toSiteOut(await createSite(db, ctxOf(req), req.body))),
   );
@@ -34,7 +48,13 @@ export function registerSiteRoutes({ app, services }: RegisterArgs): void {
     '/api/sites/:id',
     {
       config: { access: { permission: 'sites.manage' } },
-      schema: { tags: ['sites'], summary: 'Update a site', params: IdParams, body: SiteInput, response: { 200: SiteOut, ...problemResponses } },
+      schema: {
+        tags: ['sites'],
+        summary: 'Update a site',
+        params: IdParams,
+        body: SiteInput,
+        response: { 200: SiteOut, ...problemResponses },
+      },
     },
     async (req) => toSiteOut(await updateSite(db, ctxOf(req), req.params.id, req.body)),
   );

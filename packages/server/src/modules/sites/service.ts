@@ -56,15 +56,35 @@ function toRow(input: SiteInput) {
 }
 
 /** Creates a site in the caller's organization; the creating admin becomes admin there. */
-export async function createSite(db: Db, ctx: Ctx, input: SiteInput, organizationId = ctx.actor.organizationId) {
+export async function createSite(
+  db: Db,
+  ctx: Ctx,
+  input: SiteInput,
+  organizationId = ctx.actor.organizationId,
+) {
   if (ctx.actor.via !== 'system' && !ctx.actor.canAnywhere('sites.manage')) throw forbidden();
   return db.transaction().execute(async (trx) => {
-    if (await repo.findSiteByCode(trx, input.code)) throw conflict('site_code_taken', `Site code ${input.code} is already used`);
-    const row: SiteTable = { id: newId(), organization_id: organizationId, ...toRow(input), created_at: nowIso() };
+    if (await repo.findSiteByCode(trx, input.code))
+      throw conflict('site_code_taken', `Site code ${input.code} is already used`);
+    const row: SiteTable = {
+      id: newId(),
+      organization_id: organizationId,
+      ...toRow(input),
+      created_at: nowIso(),
+    };
     await repo.insertSite(trx, row);
     if (ctx.actor.via !== 'system')
-      await trx.insertInto('user_roles').values({ user_id: ctx.actor.userId, site_id: row.id, role: 'admin' }).execute();
-    await appendAudit(trx, ctx, { action: 'site.create', entityType: 'site', entityId: row.id, siteId: row.id, after: row });
+      await trx
+        .insertInto('user_roles')
+        .values({ user_id: ctx.actor.userId, site_id: row.id, role: 'admin' })
+        .execute();
+    await appendAudit(trx, ctx, {
+      action: 'site.create',
+      entityType: 'site',
+      entityId: row.id,
+      siteId: row.id,
+      after: row,
+    });
     return row;
   });
 }
@@ -75,11 +95,19 @@ export async function updateSite(db: Db, ctx: Ctx, id: string, input: SiteInput)
     const before = await repo.findSite(trx, id);
     if (!before) throw notFound('Site');
     const other = await repo.findSiteByCode(trx, input.code);
-    if (other && other.id !== id) throw conflict('site_code_taken', `Site code ${input.code} is already used`);
+    if (other && other.id !== id)
+      throw conflict('site_code_taken', `Site code ${input.code} is already used`);
     const patch = toRow(input);
     await repo.updateSite(trx, id, patch);
     const after = { ...before, ...patch };
-    await appendAudit(trx, ctx, { action: 'site.update', entityType: 'site', entityId: id, siteId: id, before, after });
+    await appendAudit(trx, ctx, {
+      action: 'site.update',
+      entityType: 'site',
+      entityId: id,
+      siteId: id,
+      before,
+      after,
+    });
     return after;
   });
 }

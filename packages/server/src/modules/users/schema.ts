@@ -18,7 +18,13 @@ export const UserInput = z.object({
   displayName: z.string().trim().min(2).max(120).describe('Printed name (used on e-signatures)'),
   password: z.string().min(10, 'must be at least 10 characters').max(256),
   roles: z.array(RoleAssignment).min(1, 'must assign at least one role').max(200),
-  clearanceLevel: z.number().int().min(0).max(5).default(0).describe('Clearance level attribute (federal settings)'),
+  clearanceLevel: z
+    .number()
+    .int()
+    .min(0)
+    .max(5)
+    .default(0)
+    .describe('Clearance level attribute (federal settings)'),
   csPrivileges: z.enum(CS_PRIVILEGES).default('none').describe('Controlled-substance privileges'),
 });
 export type UserInput = z.infer<typeof UserInput>;
@@ -37,7 +43,10 @@ export const UserOut = z.object({
 export const TokenInput = z.object({
   name: z.string().trim().min(2).max(80).describe('What the token is for'),
   userId: z.string().optional().describe('User the token acts as (default: the caller)'),
-  scopes: z.array(z.enum(PERMISSION_NAMES as [string, ...string[]])).optional().describe('Permissions the token is limited to (default: all of the user)'),
+  scopes: z
+    .array(z.enum(PERMISSION_NAMES as [string, ...string[]]))
+    .optional()
+    .describe('Permissions the token is limited to (default: all of the user)'),
   siteId: z.string().optional().describe('Limit the token to one site'),
   expiresAt: z.iso.datetime().optional().describe('When the token stops working'),
 });

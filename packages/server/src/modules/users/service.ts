@@ -29,13 +29,19 @@ export async function listUsers(db: Db, ctx: Ctx) {
   const sites = ctx.actor.sitesWith('users.read');
   const roles = await repo.rolesAtSites(db, sites);
   const users = await repo.usersByIds(db, [...new Set(roles.map((r) => r.user_id))]);
-  return users.map((u) => toUserOut(u, roles.filter((r) => r.user_id === u.id)));
+  return users.map((u) =>
+    toUserOut(
+      u,
+      roles.filter((r) => r.user_id === u.id),
+    ),
+  );
 }
 
 export async function createUser(db: Db, ctx: Ctx, input: UserInput) {
   for (const r of input.roles) ctx.actor.require('users.manage', r.siteId);
   const problem = passwordProblem(input.password);
-  if (problem) throw badRequest('validation_failed', `password: ${problem}`, [{ field: 'password', reason: problem }]);
+  if (problem)
+    throw badRequest('validation_failed', `password: ${problem}`, [{ field: 'password', reason: problem }]);
   const passwordHash = await hashPassword(input.password);
   return db.transaction().execute(async (trx) => {
     if (await repo.userByUsername(trx, input.username))
@@ -58,16 +64,28 @@ export async function createUser(db: Db, ctx: Ctx, input: UserInput) {
     await repo.insertUser(trx, user);
     const roles = dedupe(input.roles.map((r) => ({ user_id: user.id, site_id: r.siteId, role: r.role })));
     await repo.insertRoles(trx, roles);
-    await appendAudit(trx, ctx, { action: 'user.create', entityType: 'user', entityId: user.id, after: { ...publicUser(user), roles } });
+    await appendAudit(trx, ctx, {
+      action: 'user.create',
+      entityType: 'user',
+      entityId: user.id,
+      after: { ...publicUser(user), roles },
+    });
     return toUserOut(user, roles);
   });
 }
 
-const dedupe = <T extends { site_id: string; role: string }>(rows: T[]) =>
-  [...new Map(rows.map((r) => [`${r.site_id}|${r.role}`, r])).values()];
+const dedupe = <T extends { site_id: string; role: string }>(rows: T[]) => [
+  ...new Map(rows.map((r) => [`${r.site_id}|${r.role}`, r])).values(),
+];
 
 /** Replaces the user's roles at the sites named in `roles` (sites the caller manages only). */
-export async function setRoles(db: Db, auth: AuthService, ctx: Ctx, userId: string, roles: UserInput['roles']) {
+export async function setRoles(
+  db: Db,
+  auth: AuthService,
+  ctx: Ctx,
+  userId: string,
+  roles: UserInput['roles'],
+) {
   const sites = [...new Set(roles.map((r) => r.siteId))];
   for (const s of sites) ctx.actor.require('users.manage', s);
   const out = await db.transaction().execute(async (trx) => {
@@ -75,9 +93,18 @@ export async function setRoles(db: Db, auth: AuthService, ctx: Ctx, userId: stri
     if (!user) throw notFound('User');
     const before = await repo.rolesOf(trx, userId);
     await repo.deleteRolesAtSites(trx, userId, sites);
-    await repo.insertRoles(trx, dedupe(roles.map((r) => ({ user_id: userId, site_id: r.siteId, role: r.role }))));
+    await repo.insertRoles(
+      trx,
+      dedupe(roles.map((r) => ({ user_id: userId, site_id: r.siteId, role: r.role }))),
+    );
     const after = await repo.rolesOf(trx, userId);
-    await appendAudit(trx, ctx, { action: 'user.roles', entityType: 'user', entityId: userId, before, after });
+    await appendAudit(trx, ctx, {
+      action: 'user.roles',
+      entityType: 'user',
+      entityId: userId,
+      before,
+      after,
+    });
     return toUserOut(user, after);
   });
   auth.invalidate();
@@ -87,20 +114,32 @@ export async function setRoles(db: Db, auth: AuthService, ctx: Ctx, userId: stri
 async function manageableUser(db: Db, ctx: Ctx, userId: string) {
   const user = await repo.userById(db, userId);
   const roles = user ? await repo.rolesOf(db, userId) : [];
-  if (!user || (ctx.actor.via !== 'system' && !roles.some((r) => ctx.actor.can('users.manage', r.site_id)))) throw notFound('User');
+  if (!user || (ctx.actor.via !== 'system' && !roles.some((r) => ctx.actor.can('users.manage', r.site_id))))
+    throw notFound('User');
   return user;
 }
 
 export async function resetPassword(db: Db, auth: AuthService, ctx: Ctx, userId: string, password: string) {
   const problem = passwordProblem(password);
-  if (problem) throw badRequest('validation_failed', `password: ${problem}`, [{ field: 'password', reason: problem }]);
+  if (problem)
+    throw badRequest('validation_failed', `password: ${problem}`, [{ field: 'password', reason: problem }]);
   const user = await manageableUser(db, ctx, userId);
   const hash = await hashPassword(password);
   await db.transaction().execute(async (trx) => {
     const at = nowIso();
-    await repo.updateUser(trx, user.id, { password_hash: hash, password_changed_at: at, failed_logins: 0, locked_until: null });
+    await repo.updateUser(trx, user.id, {
+      password_hash: hash,
+      password_changed_at: at,
+      failed_logins: 0,
+      locked_until: null,
+    });
     await authRepo.revokeSessionsOfUser(trx, user.id, at);
-    await appendAudit(trx, ctx, { action: 'user.reset_password', entityType: 'user', entityId: user.id, reason: 'password reset; sessions revoked' });
+    await appendAudit(trx, ctx, {
+      action: 'user.reset_password',
+      entityType: 'user',
+      entityId: user.id,
+      reason: 'password reset; sessions revoked',
+    });
   });
   auth.invalidate();
 }
@@ -109,7 +148,12 @@ export async function unlockUser(db: Db, ctx: Ctx, userId: string) {
   const user = await manageableUser(db, ctx, userId);
   await db.transaction().execute(async (trx) => {
     await repo.updateUser(trx, user.id, { failed_logins: 0, locked_until: null });
-    await appendAudit(trx, ctx, { action: 'user.unlock', entityType: 'user', entityId: user.id, before: { lockedUntil: user.locked_until } });
+    await appendAudit(trx, ctx, {
+      action: 'user.unlock',
+      entityType: 'user',
+      entityId: user.id,
+      before: { lockedUntil: user.locked_until },
+    });
   });
 }
 
@@ -140,7 +184,15 @@ export async function createToken(db: Db, auth: AuthService, ctx: Ctx, input: To
       after: { ...row, token_hash: '[redacted]' },
     });
   });
-  return { id: row.id, token, name: row.name, userId, scopes: input.scopes ?? null, siteId: row.site_id, expiresAt: row.expires_at };
+  return {
+    id: row.id,
+    token,
+    name: row.name,
+    userId,
+    scopes: input.scopes ?? null,
+    siteId: row.site_id,
+    expiresAt: row.expires_at,
+  };
 }
 
 export async function listTokens(db: Db, ctx: Ctx) {
@@ -165,7 +217,12 @@ export async function revokeToken(db: Db, auth: AuthService, ctx: Ctx, id: strin
   if (row.site_id) ctx.actor.require('tokens.manage', row.site_id, 'API token');
   await db.transaction().execute(async (trx) => {
     await authRepo.revokeApiToken(trx, id, nowIso());
-    await appendAudit(trx, ctx, { action: 'token.revoke', entityType: 'api_token', entityId: id, siteId: row.site_id });
+    await appendAudit(trx, ctx, {
+      action: 'token.revoke',
+      entityType: 'api_token',
+      entityId: id,
+      siteId: row.site_id,
+    });
   });
   auth.invalidate(row.token_hash);
 }

@@ -62,7 +62,11 @@ export interface VerifyReport {
 
 /** Walks the whole chain in seq order, in pages, and names the first tampered entry. */
 export async function verifyAuditChain(db: Db, pageSize = 5000): Promise<VerifyReport> {
-  const head = await db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
+  const head = await db
+    .selectFrom('audit_head')
+    .select(['seq', 'hash'])
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
   let last = { seq: 0, hash: GENESIS_HASH };
   let count = 0;
   for (;;) {
@@ -85,7 +89,12 @@ export async function verifyAuditChain(db: Db, pageSize = 5000): Promise<VerifyR
       last.seq < head.seq
         ? `entries ${seq}..${head.seq} are missing (the chain head says ${head.seq} entries)`
         : `the chain head does not match the last entry ${last.seq}`;
-    return { ok: false, entries: count, headSeq: head.seq, firstProblem: { seq: Math.min(seq, head.seq), reason } };
+    return {
+      ok: false,
+      entries: count,
+      headSeq: head.seq,
+      firstProblem: { seq: Math.min(seq, head.seq), reason },
+    };
   }
   return { ok: true, entries: count, headSeq: head.seq };
 }

@@ -41,12 +41,24 @@ export function checkRun(
   let last = prev;
   for (const e of entries) {
     if (e.seq !== last.seq + 1)
-      return { problem: { seq: last.seq + 1, reason: `entry ${last.seq + 1} is missing (next found is ${e.seq})` }, last };
+      return {
+        problem: { seq: last.seq + 1, reason: `entry ${last.seq + 1} is missing (next found is ${e.seq})` },
+        last,
+      };
     if (e.prev_hash !== last.hash)
-      return { problem: { seq: e.seq, reason: `entry ${e.seq} does not link to entry ${last.seq} (prev_hash differs)` }, last };
+      return {
+        problem: {
+          seq: e.seq,
+          reason: `entry ${e.seq} does not link to entry ${last.seq} (prev_hash differs)`,
+        },
+        last,
+      };
     const { hash, ...rest } = e;
     if (hashEntry(rest) !== hash)
-      return { problem: { seq: e.seq, reason: `entry ${e.seq} was altered (its content does not match its hash)` }, last };
+      return {
+        problem: { seq: e.seq, reason: `entry ${e.seq} was altered (its content does not match its hash)` },
+        last,
+      };
     last = { seq: e.seq, hash };
   }
   return { last };

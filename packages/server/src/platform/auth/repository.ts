@@ -10,8 +10,11 @@ export const findUserById = (db: Db, id: string) =>
 export const rolesOfUser = (db: Db, userId: string) =>
   db.selectFrom('user_roles').select(['site_id', 'role']).where('user_id', '=', userId).execute();
 
-export const updateUserLoginState = (db: Db, id: string, patch: Pick<UserTable, 'failed_logins' | 'locked_until'>) =>
-  db.updateTable('users').set(patch).where('id', '=', id).execute();
+export const updateUserLoginState = (
+  db: Db,
+  id: string,
+  patch: Pick<UserTable, 'failed_logins' | 'locked_until'>,
+) => db.updateTable('users').set(patch).where('id', '=', id).execute();
 
 export const insertSession = (db: Db, row: SessionTable) => db.insertInto('sessions').values(row).execute();
 
@@ -22,9 +25,15 @@ export const revokeSession = (db: Db, idHash: string, at: string) =>
   db.updateTable('sessions').set({ revoked_at: at }).where('id_hash', '=', idHash).execute();
 
 export const revokeSessionsOfUser = (db: Db, userId: string, at: string) =>
-  db.updateTable('sessions').set({ revoked_at: at }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
+  db
+    .updateTable('sessions')
+    .set({ revoked_at: at })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .execute();
 
-export const insertApiToken = (db: Db, row: ApiTokenTable) => db.insertInto('api_tokens').values(row).execute();
+export const insertApiToken = (db: Db, row: ApiTokenTable) =>
+  db.insertInto('api_tokens').values(row).execute();
 
 export const findApiTokenByHash = (db: Db, hash: string) =>
   db.selectFrom('api_tokens').selectAll().where('token_hash', '=', hash).executeTakeFirst();

@@ -30,9 +30,13 @@ export class AuthService {
     private readonly config: Config,
   ) {}
 
-  async loadActor(userId: string, via: Actor['via'], scope?: ConstructorParameters<typeof Actor>[6]): Promise<Actor> {
+  async loadActor(
+    userId: string,
+    via: Actor['via'],
+    scope?: ConstructorParameters<typeof Actor>[6],
+  ): Promise<Actor> {
     const user = await repo.findUserById(this.db, userId);
-    if (!user || !user.is_active) throw unauthorized('This account is disabled');
+    if (!user?.is_active) throw unauthorized('This account is disabled');
     const roles = new Map<string, Role[]>();
     for (const r of await repo.rolesOfUser(this.db, userId)) {
       if (!isRole(r.role)) continue;
@@ -51,25 +55,40 @@ export class AuthService {
     );
   }
 
-  async login(input: { username: string; password: string; clientAddress: string | null; requestId: string | null }) {
+  async login(input: {
+    username: string;
+    password: string;
+    clientAddress: string | null;
+    requestId: string | null;
+  }) {
     const user = await repo.findUserByUsername(this.db, input.username.trim().toLowerCase());
     const now = new Date();
-    if (!user || !user.is_active) {
+    if (!user?.is_active) {
       await burnPasswordCheck(input.password);
       throw new AppError(401, 'invalid_credentials', 'The username or password is not correct');
     }
     if (user.locked_until && new Date(user.locked_until) > now) {
-      throw new AppError(423, 'account_locked', `This account is locked after repeated failed sign-ins until ${user.locked_until}`, {
-        lockedUntil: user.locked_until,
-      });
+      throw new AppError(
+        423,
+        'account_locked',
+        `This account is locked after repeated failed sign-ins until ${user.locked_until}`,
+        {
+          lockedUntil: user.locked_until,
+        },
+      );
     }
     const meta = { requestId: input.requestId, clientAddress: input.clientAddress };
     if (!(await verifyPassword(input.password, user.password_hash))) {
       const failed = user.failed_logins + 1;
       const lock = failed >= this.config.lockoutThreshold;
-      const lockedUntil = lock ? new Date(now.getTime() + this.config.lockoutMinutes * 60_000).toISOString() : null;
+      const lockedUntil = lock
+        ? new Date(now.getTime() + this.config.lockoutMinutes * 60_000).toISOString()
+        : null;
       await this.db.transaction().execute(async (trx) => {
-        await repo.updateUserLoginState(trx, user.id, { failed_logins: lock ? 0 : failed, locked_until: lockedUntil });
+        await repo.updateUserLoginState(trx, user.id, {
+          failed_logins: lock ? 0 : failed,
+          locked_until: lockedUntil,
+        });
         await appendAudit(trx, systemCtxFor(user.organization_id, meta), {
           action: lock ? 'auth.locked' : 'auth.login_failed',
           entityType: 'user',
@@ -78,9 +97,14 @@ export class AuthService {
         });
       });
       if (lock)
-        throw new AppError(423, 'account_locked', `Too many failed sign-ins: this account is locked until ${lockedUntil}`, {
-          lockedUntil,
-        });
+        throw new AppError(
+          423,
+          'account_locked',
+          `Too many failed sign-ins: this account is locked until ${lockedUntil}`,
+          {
+            lockedUntil,
+          },
+        );
       throw new AppError(401, 'invalid_credentials', 'The username or password is not correct');
     }
     const token = newSecret();
@@ -99,7 +123,11 @@ export class AuthService {
         revoked_at: null,
         client_address: input.clientAddress,
       });
-      await appendAudit(trx, { actor, meta }, { action: 'auth.login', entityType: 'user', entityId: user.id });
+      await appendAudit(
+        trx,
+        { actor, meta },
+        { action: 'auth.login', entityType: 'user', entityId: user.id },
+      );
     });
     return { token, csrfToken, expiresAt, actor };
   }
@@ -174,5 +202,15 @@ export class AuthService {
 
 /** Context for actions the system takes on a user's behalf before they are authenticated. */
 export function systemCtxFor(organizationId: string | null, meta: Ctx['meta']): Ctx {
-  return { actor: new Actor('system', organizationId ?? '', 'system', new Map(), { clearanceLevel: 0, csPrivileges: 'none' }, 'system'), meta };
+  return {
+    actor: new Actor(
+      'system',
+      organizationId ?? '',
+      'system',
+      new Map(),
+      { clearanceLevel: 0, csPrivileges: 'none' },
+      'system',
+    ),
+    meta,
+  };
 }

@@ -25,7 +25,10 @@ export interface OpenOptions {
   poolSize?: number;
 }
 
-export async function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Promise<DatabaseHandle> {
+export async function openDatabase(
+  target: DatabaseTarget,
+  options: OpenOptions = {},
+): Promise<DatabaseHandle> {
   if (target.kind === 'sqlite') {
     if (target.file !== ':memory:') fs.mkdirSync(path.dirname(target.file), { recursive: true });
     const sqlite = new SqliteDatabase(target.file);
@@ -54,7 +57,20 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  if (schema) schemaOf.set(db, schema);
   return { db, dialect: 'postgres', close: () => db.destroy() };
+}
+
+/** The PostgreSQL schema a handle was opened on, so the migrator looks for its table there and not in another schema. */
+const schemaOf = new WeakMap<Db, string>();
+
+function migratorFor(db: Db): Migrator {
+  const schema = schemaOf.get(db);
+  return new Migrator({
+    db,
+    provider: migrationProvider,
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
 }
 
 export interface MigrationReport {
@@ -63,7 +79,7 @@ export interface MigrationReport {
 }
 
 export async function migrateToLatest(db: Db): Promise<MigrationReport> {
-  const migrator = new Migrator({ db, provider: migrationProvider });
+  const migrator = migratorFor(db);
   const before = new Set((await migrator.getMigrations()).filter((m) => m.executedAt).map((m) => m.name));
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
@@ -73,7 +89,7 @@ export async function migrateToLatest(db: Db): Promise<MigrationReport> {
 
 /** True when every known migration has been applied (readiness check). */
 export async function migrationsCurrent(db: Db): Promise<{ current: boolean; pending: string[] }> {
-  const migrator = new Migrator({ db, provider: migrationProvider });
+  const migrator = migratorFor(db);
   const all = await migrator.getMigrations();
   const pending = all.filter((m) => !m.executedAt).map((m) => m.name);
   return { current: pending.length === 0 && all.length === Object.keys(migrations).length, pending };

@@ -98,7 +98,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('prev_hash', 'text', (c) => c.notNull())
     .addColumn('hash', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('audit_log_entity').on('audit_log').columns(['entity_type', 'entity_id']).execute();
+  await db.schema
+    .createIndex('audit_log_entity')
+    .on('audit_log')
+    .columns(['entity_type', 'entity_id'])
+    .execute();
   await db.schema.createIndex('audit_log_site').on('audit_log').columns(['site_id', 'seq']).execute();
 
   // One row: the chain's head. Every audited transaction updates it, which serializes appends
@@ -127,10 +131,24 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('signed_at', 'text', (c) => c.notNull())
     .addColumn('audit_seq', 'integer', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('signatures_entity').on('signatures').columns(['entity_type', 'entity_id']).execute();
+  await db.schema
+    .createIndex('signatures_entity')
+    .on('signatures')
+    .columns(['entity_type', 'entity_id'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const t of ['signatures', 'audit_head', 'audit_log', 'api_tokens', 'sessions', 'user_roles', 'users', 'sites', 'organizations'])
+  for (const t of [
+    'signatures',
+    'audit_head',
+    'audit_log',
+    'api_tokens',
+    'sessions',
+    'user_roles',
+    'users',
+    'sites',
+    'organizations',
+  ])
     await db.schema.dropTable(t).execute();
 }

@@ -23,7 +23,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     .addUniqueConstraint('patients_site_mrn', ['site_id', 'mrn'])
     .execute();
-  await db.schema.createIndex('patients_site_name').on('patients').columns(['site_id', 'last_name', 'first_name']).execute();
+  await db.schema
+    .createIndex('patients_site_name')
+    .on('patients')
+    .columns(['site_id', 'last_name', 'first_name'])
+    .execute();
 
   await db.schema
     .createTable('prescribers')

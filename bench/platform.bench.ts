@@ -1,0 +1,160 @@
+/**
+ * Platform benchmark (issue 2): authenticated read (cached session) and audited write throughput over HTTP on
+ * loopback, with autocannon, for SQLite and PostgreSQL. Prints one JSON document.
+ * Targets on 2 cores: read ≥ 5,000 req/s with p99 < 20 ms; audited insert ≥ 2,000/s on SQLite.
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { buildApp } from '../packages/server/src/app';
+import { hashPassword } from '../packages/server/src/platform/auth/passwords';
+import { loadConfig } from '../packages/server/src/platform/config';
+import {
+  type DatabaseHandle,
+  migrateToLatest,
+  openDatabase,
+} from '../packages/server/src/platform/db/database';
+import { newId, nowIso } from '../packages/server/src/platform/ids';
+
+const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
+const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+async function seed(handle: DatabaseHandle) {
+  const { db } = handle;
+  const org = newId();
+  const site = newId();
+  const user = newId();
+  const at = nowIso();
+  await db.insertInto('organizations').values({ id: org, name: 'Bench', created_at: at }).execute();
+  await db
+    .insertInto('sites')
+    .values({
+      id: site,
+      organization_id: org,
+      code: `B${randomBytes(3).toString('hex').toUpperCase()}`,
+      name: 'Bench',
+      setting_type: 'community',
+      address_line1: null,
+      address_line2: null,
+      city: null,
+      state: null,
+      postal_code: null,
+      phone: null,
+      ncpdp_id: null,
+      npi: null,
+      dea_number: null,
+      time_zone: 'UTC',
+      allow_negative_on_hand: 0,
+      created_at: at,
+    })
+    .execute();
+  await db
+    .insertInto('users')
+    .values({
+      id: user,
+      organization_id: org,
+      username: `bench${randomBytes(3).toString('hex')}`,
+      display_name: 'Bench',
+      password_hash: await hashPassword('bench-password'),
+      is_active: 1,
+      failed_logins: 0,
+      locked_until: null,
+      clearance_level: 0,
+      cs_privileges: 'none',
+      created_at: at,
+      password_changed_at: at,
+    })
+    .execute();
+  await db.insertInto('user_roles').values({ user_id: user, site_id: site, role: 'technician' }).execute();
+  return {
+    site,
+    username: (
+      await db.selectFrom('users').select('username').where('id', '=', user).executeTakeFirstOrThrow()
+    ).username,
+  };
+}
+
+async function run(kind: 'sqlite' | 'postgres') {
+  let handle: DatabaseHandle;
+  let cleanup: () => Promise<void>;
+  if (kind === 'sqlite') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'apotheca-bench-'));
+    handle = await openDatabase({ kind: 'sqlite', file: path.join(dir, 'bench.db') });
+    cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
+  } else {
+    const schema = `bench_${randomBytes(4).toString('hex')}`;
+    handle = await openDatabase({ kind: 'postgres', url: PG_URL }, { schema, poolSize: 10 });
+    cleanup = async () => {
+      const c = new pg.Client({ connectionString: PG_URL });
+      await c.connect();
+      await c.query(`DROP SCHEMA ${schema} CASCADE`);
+      await c.end();
+    };
+  }
+  await migrateToLatest(handle.db);
+  const { site, username } = await seed(handle);
+  const config = { ...loadConfig({ logLevel: 'silent' }, {}), loginRateLimitPerMinute: 1_000_000 };
+  const { app } = await buildApp({ config, database: handle });
+  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  const login = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: 'bench-password' }),
+  });
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+
+  const read = await autocannon({
+    url: `${url}/api/sites`,
+    connections: 32,
+    duration: DURATION,
+    headers: { cookie },
+  });
+  const write = await autocannon({
+    url: `${url}/api/patients`,
+    method: 'POST',
+    connections: 16,
+    duration: DURATION,
+    headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      siteId: site,
+      firstName: 'Bench',
+      lastName: 'Patient',
+      birthDate: '1970-01-01',
+      sex: 'female',
+    }),
+  });
+  await app.close();
+  await handle.close();
+  await cleanup();
+  const fig = (r: autocannon.Result) => ({
+    requestsPerSecond: Math.round(r.requests.average),
+    p50ms: r.latency.p50,
+    p99ms: r.latency.p99,
+    non2xx: r.non2xx,
+    errors: r.errors,
+  });
+  return {
+    authenticatedRead: { endpoint: 'GET /api/sites (cached session)', ...fig(read) },
+    auditedWrite: { endpoint: 'POST /api/patients (one audited insert)', ...fig(write) },
+  };
+}
+
+const results: Record<string, unknown> = {
+  benchmark: 'platform',
+  durationSeconds: DURATION,
+  cores: os.cpus().length,
+};
+results.sqlite = await run('sqlite');
+try {
+  results.postgres = await run('postgres');
+} catch (err) {
+  results.postgres = { skipped: `PostgreSQL not reachable: ${(err as Error).message}` };
+}
+console.log(JSON.stringify(results, null, 2));

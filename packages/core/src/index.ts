@@ -1,0 +1,5 @@
+// @apotheca/core: import areas by subpath, e.g. `@apotheca/core/ndc`, `@apotheca/core/gs1`.
+export * as drugs from './drugs';
+export * as gs1 from './gs1';
+export * as identifiers from './identifiers';
+export * as ndc from './ndc';
