@@ -13,19 +13,38 @@ export function registerToolCommands(program: Command): void {
     .command('normalize')
     .description('Normalize an NDC given in any form (4-4-2, 5-3-2, 5-4-1, 11-digit, UPC-A, GTIN-14)')
     .argument('<ndc>', 'the NDC as written or scanned')
-    .addOption(new Option('--layout <layout>', '10-digit layout when the input does not show it').choices(LAYOUTS))
+    .addOption(
+      new Option('--layout <layout>', '10-digit layout when the input does not show it').choices(LAYOUTS),
+    )
     .action((input: string, o: { layout?: NdcLayout }, cmd: Command) => {
       const g = cmd.optsWithGlobals();
       const r = normalizeNdc(input, o.layout ? { layout: o.layout } : {});
       if (!r.ok) {
-        const candidates = 'candidates' in r.error ? (r.error as { candidates?: unknown }).candidates : undefined;
-        printResult(!!g.json, { ok: false, error: r.error, ...(candidates ? { candidates } : {}) }, () => `error: ${r.error.field}: ${r.error.reason}`);
+        const candidates =
+          'candidates' in r.error ? (r.error as { candidates?: unknown }).candidates : undefined;
+        printResult(
+          !!g.json,
+          { ok: false, error: r.error, ...(candidates ? { candidates } : {}) },
+          () => `error: ${r.error.field}: ${r.error.reason}`,
+        );
         process.exitCode = 1;
         return;
       }
-      const out = { ok: true, ndc11: r.ndc11, ndc11Dashed: r.ndc11Dashed, ndc10: r.ndc10 ?? null, layout: r.layout ?? null, gtin14: r.gtin14 ?? null, ndc10Layouts: r.candidates };
+      const out = {
+        ok: true,
+        ndc11: r.ndc11,
+        ndc11Dashed: r.ndc11Dashed,
+        ndc10: r.ndc10 ?? null,
+        layout: r.layout ?? null,
+        gtin14: r.gtin14 ?? null,
+        ndc10Layouts: r.candidates,
+      };
       printResult(!!g.json, out, () =>
-        [`NDC-11   ${r.ndc11} (${r.ndc11Dashed})`, `NDC-10   ${r.ndc10 ?? `ambiguous: ${r.candidates.map((c) => c.ndc10).join(' | ')}`}`, `GTIN-14  ${r.gtin14 ?? '(needs the layout)'}`].join('\n'),
+        [
+          `NDC-11   ${r.ndc11} (${r.ndc11Dashed})`,
+          `NDC-10   ${r.ndc10 ?? `ambiguous: ${r.candidates.map((c) => c.ndc10).join(' | ')}`}`,
+          `GTIN-14  ${r.gtin14 ?? '(needs the layout)'}`,
+        ].join('\n'),
       );
     });
 
@@ -40,7 +59,11 @@ export function registerToolCommands(program: Command): void {
       const g = cmd.optsWithGlobals();
       const r = parseGs1(scan, o.layout ? { ndcLayout: o.layout } : {});
       if (!r.ok) {
-        printResult(!!g.json, { ok: false, error: r.error }, () => `error: element ${r.error.element}: ${r.error.reason}`);
+        printResult(
+          !!g.json,
+          { ok: false, error: r.error },
+          () => `error: element ${r.error.element}: ${r.error.reason}`,
+        );
         process.exitCode = 1;
         return;
       }
