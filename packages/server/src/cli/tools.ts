@@ -1,7 +1,9 @@
+import { CalcError, getCalculation, listCalculations, runCalculation } from '@apotheca/core/calc';
 import { parseGs1 } from '@apotheca/core/gs1';
 import { type NdcLayout, normalizeNdc } from '@apotheca/core/ndc';
+import { parseSig, sigSummaryLines } from '@apotheca/core/sig';
 import { type Command, Option } from 'commander';
-import { printResult } from './output';
+import { printResult, table, UsageError } from './output';
 
 const LAYOUTS = ['4-4-2', '5-3-2', '5-4-1'] as const;
 
@@ -89,4 +91,89 @@ export function registerToolCommands(program: Command): void {
         ].join('\n'),
       );
     });
+
+  program
+    .command('sig')
+    .description('Prescription directions')
+    .command('parse')
+    .description('Parse a sig ("1 tab po bid x10d") into dose, route, frequency, duration and plain English')
+    .argument('<sig>', 'the directions as written')
+    .action((sig: string, _o: unknown, cmd: Command) => {
+      const g = cmd.optsWithGlobals();
+      const parsed = parseSig(sig);
+      printResult(!!g.json, parsed, () => sigSummaryLines(parsed).join('\n'));
+    });
+
+  const calc = program
+    .command('calc')
+    .description(
+      'Pharmacy calculations: `calc list`, or `calc <id> --<input> <value> …` (values with units, e.g. --weight "87 kg")',
+    )
+    .argument('<id>', 'calculation id, or "list"')
+    .allowUnknownOption()
+    .allowExcessArguments()
+    .helpOption('-h, --help', "help; `apotheca calc <id> --help` lists that calculation's inputs")
+    .action((id: string, _o: unknown, cmd: Command) => {
+      const g = cmd.optsWithGlobals();
+      const json = !!g.json || cmd.args.includes('--json');
+      if (id === 'list') {
+        const defs = listCalculations();
+        printResult(json, defs, () =>
+          table(
+            defs.map((d) => ({ id: d.id, category: d.category, title: d.title })),
+            ['id', 'category', 'title'],
+          ),
+        );
+        return;
+      }
+      const def = getCalculation(id);
+      if (!def) throw new UsageError(`unknown calculation "${id}" (see: apotheca calc list)`);
+      const inputs = parseCalcArgs(cmd.args.slice(1).filter((a) => a !== '--json'));
+      try {
+        const r = runCalculation(id, inputs);
+        printResult(json, r, () =>
+          [
+            `${def.title}: ${r.display}`,
+            `Formula: ${r.formula}`,
+            ...r.steps.map((s) => `  ${s.label}: ${s.expression} = ${s.value}`),
+            `Rounding: ${r.rounding}`,
+            ...r.warnings.map((w) => `WARNING: ${w}`),
+            `Source: ${r.source}`,
+          ].join('\n'),
+        );
+      } catch (err) {
+        if (!(err instanceof CalcError)) throw err;
+        printResult(
+          json,
+          { ok: false, error: { field: err.field, reason: err.reason } },
+          () => `error: --${err.field}: ${err.reason}`,
+        );
+        process.exitCode = 1;
+      }
+    });
+  calc.addHelpText(
+    'after',
+    '\nExample: apotheca calc crcl --age 53 --sex male --weight "87 kg" --height "175 cm" --scr "1.39 mg/dL" --json',
+  );
+}
+
+/** `--name value` / `--name=value` pairs into calculation inputs (values stay strings; the engine parses units). */
+function parseCalcArgs(args: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (!a.startsWith('--'))
+      throw new UsageError(`unexpected argument "${a}"; inputs are given as --name value`);
+    const eq = a.indexOf('=');
+    if (eq > 0) {
+      out[a.slice(2, eq)] = a.slice(eq + 1);
+      continue;
+    }
+    const value = args[i + 1];
+    if (value === undefined || (value.startsWith('--') && Number.isNaN(Number(value))))
+      throw new UsageError(`${a} needs a value`);
+    out[a.slice(2)] = value;
+    i++;
+  }
+  return out;
 }

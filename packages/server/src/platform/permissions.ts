@@ -37,6 +37,20 @@ export const PERMISSIONS = {
   'prescribers.write': { roles: DISPENSING, description: 'Create and edit prescriber records' },
   'calc.use': { roles: ALL, description: 'Use the calculations engine' },
   'drugs.read': { roles: ALL, description: 'Search the drug knowledge base' },
+  'drugs.import': {
+    roles: ['admin', 'pharmacist_in_charge', 'buyer'],
+    description: 'Import FDA NDC, RxNorm and NIOSH files into the drug knowledge base',
+  },
+  'formulary.read': { roles: ALL, description: 'See formulary status, tiers and criteria' },
+  'formulary.manage': {
+    roles: ['pharmacist_in_charge', 'admin'],
+    description: 'Edit formulary entries (site or organization formulary)',
+  },
+  'formulary.request': {
+    roles: [...DISPENSING, 'nurse'],
+    description: 'Request a non-formulary drug',
+  },
+  'formulary.review': { roles: PHARMACISTS, description: 'Approve or deny non-formulary requests' },
 } as const satisfies Record<string, { roles: readonly Role[]; description: string }>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -4,6 +4,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DatabaseTarget } from '../config';
+import { installGroupCommit } from './group-commit';
 import { migrationProvider, migrations } from './migrations/index';
 import type { Database } from './schema';
 
@@ -23,6 +24,8 @@ export interface OpenOptions {
   /** PostgreSQL only: a schema to create (if missing) and use as search_path; isolates test files. */
   schema?: string;
   poolSize?: number;
+  /** SQLite only: batch concurrent transactions into one commit (default on; see group-commit.ts). */
+  groupCommit?: boolean;
 }
 
 export async function openDatabase(
@@ -38,6 +41,7 @@ export async function openDatabase(
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    if (options.groupCommit !== false) installGroupCommit(db);
     return { db, dialect: 'sqlite', close: () => db.destroy() };
   }
   const schema = options.schema;

@@ -160,6 +160,158 @@ export interface PrescriberTable {
   updated_at: string;
 }
 
+export interface DrugImportRunTable {
+  id: string;
+  kind: string;
+  source: string;
+  files_json: string;
+  status: string;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  obsoleted: number;
+  summary_json: string | null;
+  started_at: string;
+  finished_at: string | null;
+}
+
+export interface DrugProductTable {
+  id: string;
+  product_key: string;
+  product_ndc: string;
+  product_type: string | null;
+  proprietary_name: string | null;
+  proprietary_name_suffix: string | null;
+  nonproprietary_name: string | null;
+  dosage_form: string | null;
+  route: string | null;
+  labeler: string | null;
+  marketing_category: string | null;
+  application_number: string | null;
+  marketing_start: string | null;
+  marketing_end: string | null;
+  dea_schedule: string | null;
+  pharm_classes_json: string;
+  ingredients_json: string;
+  rxcui: string | null;
+  ingredient_rxcuis_json: string;
+  niosh_group: number | null;
+  listing_certified_through: string | null;
+  source: string;
+  row_hash: string;
+  is_active: number;
+  obsolete_at: string | null;
+  last_run_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DrugPackageTable {
+  ndc11: string;
+  product_id: string;
+  ndc10: string | null;
+  gtin14: string | null;
+  description: string | null;
+  quantity: number | null;
+  quantity_unit: string | null;
+  unit_of_use: number | null;
+  marketing_start: string | null;
+  marketing_end: string | null;
+  is_sample: number;
+  awp_cents: number | null;
+  wac_cents: number | null;
+  acquisition_per_unit: string | null;
+  price_unit: string | null;
+  price_source: string | null;
+  price_date: string | null;
+  source: string;
+  row_hash: string;
+  is_active: number;
+  obsolete_at: string | null;
+  last_run_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DrugProductHistoryTable {
+  id: string;
+  run_id: string;
+  entity_type: string;
+  entity_id: string;
+  change: string;
+  before_json: string | null;
+  changed_at: string;
+}
+
+export interface DrugRxnormConceptTable {
+  rxcui: string;
+  name: string;
+  tty: string;
+  suppress: string | null;
+  last_run_id: string | null;
+}
+
+export interface DrugNdcRxcuiTable {
+  ndc11: string;
+  rxcui: string;
+  last_run_id: string | null;
+}
+
+export interface DrugNioshTable {
+  name_key: string;
+  name: string;
+  niosh_group: number;
+  last_run_id: string | null;
+}
+
+export interface FormularyTable {
+  id: string;
+  organization_id: string;
+  /** Null: the organization's shared formulary (e.g. a national formulary for a whole health system). */
+  site_id: string | null;
+  name: string;
+  created_at: string;
+}
+
+export interface FormularyEntryTable {
+  id: string;
+  formulary_id: string;
+  match_type: string;
+  match_value: string;
+  drug_name: string;
+  status: string;
+  tier: number | null;
+  criteria_for_use: string | null;
+  prior_auth_criteria: string | null;
+  quantity_limit: string | null;
+  step_therapy: string | null;
+  alternatives_json: string;
+  notes: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface FormularyRequestTable {
+  id: string;
+  organization_id: string;
+  site_id: string;
+  ndc11: string | null;
+  rxcui: string | null;
+  drug_name: string;
+  indication: string;
+  justification: string;
+  patient_id: string | null;
+  status: string;
+  requested_by: string;
+  requested_at: string;
+  reviewed_by: string | null;
+  reviewed_at: string | null;
+  decision_reason: string | null;
+  version: number;
+}
+
 export interface Database {
   organizations: OrganizationTable;
   sites: SiteTable;
@@ -172,4 +324,14 @@ export interface Database {
   signatures: SignatureTable;
   patients: PatientTable;
   prescribers: PrescriberTable;
+  drug_import_runs: DrugImportRunTable;
+  drug_products: DrugProductTable;
+  drug_packages: DrugPackageTable;
+  drug_product_history: DrugProductHistoryTable;
+  drug_rxnorm_concepts: DrugRxnormConceptTable;
+  drug_ndc_rxcui: DrugNdcRxcuiTable;
+  drug_niosh: DrugNioshTable;
+  formularies: FormularyTable;
+  formulary_entries: FormularyEntryTable;
+  formulary_requests: FormularyRequestTable;
 }
