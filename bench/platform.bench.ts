@@ -3,11 +3,13 @@
  * loopback, with autocannon, for SQLite and PostgreSQL. Prints one JSON document.
  * Targets on 2 cores: read ≥ 5,000 req/s with p99 < 20 ms; audited insert ≥ 2,000/s on SQLite.
  */
+
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
 import pg from 'pg';
 import { buildApp } from '../packages/server/src/app';
 import { hashPassword } from '../packages/server/src/platform/auth/passwords';
@@ -77,6 +79,31 @@ async function seed(handle: DatabaseHandle) {
   };
 }
 
+interface LoadResult {
+  requests: { average: number };
+  latency: { p50: number; p99: number };
+  non2xx: number;
+  errors: number;
+}
+
+/** autocannon in its own process, so the load generator does not share the server's event loop. */
+function loadTest(args: string[]): Promise<LoadResult> {
+  const cli = createRequire(import.meta.url).resolve('autocannon/autocannon.js');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cli, '-j', '-d', String(DURATION), ...args], {
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0 ? resolve(JSON.parse(out) as LoadResult) : reject(new Error(`autocannon exited ${code}`)),
+    );
+  });
+}
+
 async function run(kind: 'sqlite' | 'postgres') {
   let handle: DatabaseHandle;
   let cleanup: () => Promise<void>;
@@ -110,30 +137,23 @@ async function run(kind: 'sqlite' | 'postgres') {
     .map((c) => c.split(';')[0])
     .join('; ');
 
-  const read = await autocannon({
-    url: `${url}/api/sites`,
-    connections: 32,
-    duration: DURATION,
-    headers: { cookie },
+  const read = await loadTest([`${url}/api/sites`, '-c', '32', '-H', `cookie=${cookie}`]);
+  const body = JSON.stringify({
+    siteId: site,
+    firstName: 'Bench',
+    lastName: 'Patient',
+    birthDate: '1970-01-01',
+    sex: 'female',
   });
-  const write = await autocannon({
-    url: `${url}/api/patients`,
-    method: 'POST',
-    connections: 16,
-    duration: DURATION,
-    headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
-    body: JSON.stringify({
-      siteId: site,
-      firstName: 'Bench',
-      lastName: 'Patient',
-      birthDate: '1970-01-01',
-      sex: 'female',
-    }),
-  });
+  const write = await loadTest([
+    `${url}/api/patients`,
+    ...['-m', 'POST', '-c', '16', '-H', `cookie=${cookie}`, '-H', `x-csrf-token=${csrfToken}`],
+    ...['-H', 'content-type=application/json', '-b', body],
+  ]);
   await app.close();
   await handle.close();
   await cleanup();
-  const fig = (r: autocannon.Result) => ({
+  const fig = (r: LoadResult) => ({
     requestsPerSecond: Math.round(r.requests.average),
     p50ms: r.latency.p50,
     p99ms: r.latency.p99,

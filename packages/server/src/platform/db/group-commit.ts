@@ -53,8 +53,11 @@ export class GroupCommitter<DB> {
       for (const job of this.queue.splice(0)) job.reject(err);
       return;
     }
-    for (let n = 0; n < this.maxBatch && this.queue.length > 0; n++) {
-      const job = this.queue.shift() as Job<DB>;
+    for (let n = 0; n < this.maxBatch; n++) {
+      // Before committing, give the event loop one turn: requests that arrived meanwhile can join this batch.
+      if (this.queue.length === 0) await new Promise<void>((r) => setImmediate(r));
+      const job = this.queue.shift();
+      if (!job) break;
       const name = `uc${++this.seq}`;
       try {
         const sp = await trx.savepoint(name).execute();
