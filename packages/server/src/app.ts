@@ -148,7 +148,7 @@ export async function buildApp(
 
   const webRoot =
     config.webRoot ?? (fs.existsSync(path.join(DEFAULT_WEB_ROOT, 'index.html')) ? DEFAULT_WEB_ROOT : null);
-  if (webRoot) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: 'index.html' });
+  if (webRoot) await app.register(fastifyStatic, { root: webRoot, index: 'index.html' });
 
   return { app, services, routes };
 }

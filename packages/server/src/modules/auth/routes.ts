@@ -26,6 +26,9 @@ const LoginBody = z.object({
   password: z.string().min(1).max(256).describe('Password'),
 });
 
+const usernameOf = async (db: import('../../platform/db/database').Db, id: string) =>
+  (await db.selectFrom('users').select('username').where('id', '=', id).executeTakeFirst())?.username ?? null;
+
 export function registerAuthRoutes({ app, services }: RegisterArgs): void {
   const { config } = services;
   app.post(
@@ -92,7 +95,13 @@ export function registerAuthRoutes({ app, services }: RegisterArgs): void {
       const { actor } = ctxOf(req);
       const sites = await listSitesFor(services.database.db, actor);
       return {
-        user: { id: actor.userId, displayName: actor.displayName, via: actor.via, ...actor.attributes },
+        user: {
+          id: actor.userId,
+          username: await usernameOf(services.database.db, actor.userId),
+          displayName: actor.displayName,
+          via: actor.via,
+          ...actor.attributes,
+        },
         sites: sites.map((s) => ({
           id: s.id,
           code: s.code,

@@ -5,7 +5,7 @@ import * as authRepo from '../../platform/auth/repository';
 import type { AuthService } from '../../platform/auth/service';
 import type { Db } from '../../platform/db/database';
 import type { UserTable } from '../../platform/db/schema';
-import { badRequest, conflict, notFound } from '../../platform/errors';
+import { AppError, badRequest, notFound } from '../../platform/errors';
 import { newId, nowIso } from '../../platform/ids';
 import * as repo from './repository';
 import type { TokenInput, UserInput } from './schema';
@@ -45,7 +45,9 @@ export async function createUser(db: Db, ctx: Ctx, input: UserInput) {
   const passwordHash = await hashPassword(input.password);
   return db.transaction().execute(async (trx) => {
     if (await repo.userByUsername(trx, input.username))
-      throw conflict('username_taken', `The username ${input.username} is already used`);
+      throw new AppError(409, 'username_taken', `The username ${input.username} is already used`, {
+        errors: [{ field: 'username', reason: 'is already used' }],
+      });
     const at = nowIso();
     const user: UserTable = {
       id: newId(),

@@ -1,0 +1,41 @@
+// Tiny sequential test harness: no framework, one line per test, a summary line at the end.
+const tests = [];
+
+export function test(name, fn) {
+  tests.push({ name, fn });
+}
+
+export class AssertionError extends Error {}
+
+export function assert(cond, message) {
+  if (!cond) throw new AssertionError(message);
+}
+
+export function assertEqual(actual, expected, message) {
+  const a = JSON.stringify(actual);
+  const e = JSON.stringify(expected);
+  if (a !== e) throw new AssertionError(`${message}\n      expected: ${e}\n      actual:   ${a}`);
+}
+
+export async function runAll({ onFailure } = {}) {
+  let passed = 0;
+  let failed = 0;
+  for (const t of tests) {
+    const started = Date.now();
+    try {
+      await t.fn();
+      passed++;
+      console.log(`  ✓ ${t.name} (${Date.now() - started} ms)`);
+    } catch (err) {
+      failed++;
+      console.log(
+        `  ✗ ${t.name} (${Date.now() - started} ms)\n      ${String(err?.stack ?? err)
+          .split('\n')
+          .slice(0, 6)
+          .join('\n      ')}`,
+      );
+      await onFailure?.(t.name, err);
+    }
+  }
+  return { passed, failed };
+}

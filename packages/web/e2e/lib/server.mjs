@@ -1,0 +1,59 @@
+import { spawn } from 'node:child_process';
+import net from 'node:net';
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts `apotheca start --demo` on a fresh database and resolves once /readyz answers 200. */
+export async function startServer({ repoRoot, dbFile, port, timeoutMs = 90_000 }) {
+  const child = spawn(process.execPath, ['packages/server/bin/apotheca.mjs', 'start', '--demo'], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      DATABASE_URL: dbFile,
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      APOTHECA_SCRYPT_N: '1024',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (d) => {
+    output += d;
+  });
+  child.stderr.on('data', (d) => {
+    output += d;
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
+    try {
+      const res = await fetch(`${baseUrl}/readyz`);
+      if (res.status === 200) return { child, baseUrl, output: () => output };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`server not ready after ${timeoutMs} ms:\n${output}`);
+}
+
+export async function stopServer(child) {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+  await exited;
+  clearTimeout(timer);
+}

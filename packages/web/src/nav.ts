@@ -1,0 +1,23 @@
+import type { Permission } from './api/types';
+
+export interface NavItem {
+  href: string;
+  label: string;
+  /** Needed at the selected site for the link to appear. */
+  permission?: Permission;
+  /** Second key of the "g <key>" shortcut. */
+  key: string;
+}
+
+export const NAV: NavItem[] = [
+  { href: '/', label: 'Home', key: 'h' },
+  { href: '/patients', label: 'Patients', permission: 'patients.read', key: 'p' },
+  { href: '/prescribers', label: 'Prescribers', permission: 'prescribers.read', key: 'r' },
+  { href: '/calculator', label: 'Calculator', permission: 'calc.use', key: 'c' },
+  { href: '/audit', label: 'Audit trail', permission: 'audit.read', key: 'a' },
+  { href: '/users', label: 'Users', permission: 'users.read', key: 'u' },
+  { href: '/sites', label: 'Sites', permission: 'sites.read', key: 's' },
+];
+
+export const isActive = (href: string, path: string): boolean =>
+  href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`);
