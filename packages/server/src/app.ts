@@ -12,9 +12,16 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { registerAuditRoutes } from './modules/audit/routes';
 import { registerAuthRoutes } from './modules/auth/routes';
 import { registerCalcRoutes } from './modules/calc/routes';
+import { registerDrugRoutes } from './modules/drugs/routes';
+import { registerErxRoutes } from './modules/erx/routes';
+import { registerFormularyRoutes } from './modules/formulary/routes';
 import { registerHealthRoutes } from './modules/health/routes';
+import { registerInventoryRoutes } from './modules/inventory/index';
+import { registerLabelRoutes } from './modules/labels/routes';
+import { registerOtcRoutes } from './modules/otc/routes';
 import { registerPatientRoutes } from './modules/patients/routes';
 import { registerPrescriberRoutes } from './modules/prescribers/routes';
+import { registerPrescriptionRoutes } from './modules/prescriptions/routes';
 import { registerSiteRoutes } from './modules/sites/routes';
 import { registerUserRoutes } from './modules/users/routes';
 import { AuthService } from './platform/auth/service';
@@ -140,7 +147,14 @@ export async function buildApp(
   registerAuditRoutes(register);
   registerPatientRoutes(register);
   registerPrescriberRoutes(register);
+  registerPrescriptionRoutes(register);
+  registerErxRoutes(register);
+  registerOtcRoutes(register);
   registerCalcRoutes(register);
+  registerLabelRoutes(register);
+  registerInventoryRoutes(register);
+  registerDrugRoutes(register);
+  registerFormularyRoutes(register);
 
   app.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () =>
     app.swagger(),

@@ -122,6 +122,7 @@ export async function buildUser(
   organizationId: string,
   roles: { siteId: string; role: Role }[],
   username = `u${randomBytes(4).toString('hex')}`,
+  attrs: { csPrivileges?: 'none' | 'CIII-V' | 'CII-V'; clearanceLevel?: number } = {},
 ) {
   passwordHash ??= hashPassword(PASSWORD);
   const id = newId();
@@ -137,8 +138,8 @@ export async function buildUser(
       is_active: 1,
       failed_logins: 0,
       locked_until: null,
-      clearance_level: 0,
-      cs_privileges: 'none',
+      clearance_level: attrs.clearanceLevel ?? 0,
+      cs_privileges: attrs.csPrivileges ?? 'none',
       created_at: at,
       password_changed_at: at,
     })
@@ -182,5 +183,7 @@ export const patientBody = (siteId: string, extra: Record<string, unknown> = {})
   lastName: 'Patient',
   birthDate: '1970-01-01',
   sex: 'female',
+  // Many tests create the same person on purpose; duplicate detection has its own tests (patients.int.test.ts).
+  confirmNotDuplicate: true,
   ...extra,
 });

@@ -1,6 +1,9 @@
 import { Command, CommanderError, Option } from 'commander';
+import { registerDrugCommands } from '../modules/drugs/cli';
 import { AppError } from '../platform/errors';
 import { registerAdminCommands } from './admin';
+import { registerErxCommands } from './erx';
+import { registerJobCommands } from './jobs';
 import { UsageError } from './output';
 import { registerServerCommands } from './server';
 import { registerToolCommands } from './tools';
@@ -18,6 +21,9 @@ const program = new Command('apotheca')
 registerServerCommands(program);
 registerAdminCommands(program);
 registerToolCommands(program);
+registerErxCommands(program);
+registerJobCommands(program);
+registerDrugCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,5 +1,7 @@
+import fs from 'node:fs';
 import { CalcError, getCalculation, listCalculations, runCalculation } from '@apotheca/core/calc';
 import { parseGs1 } from '@apotheca/core/gs1';
+import { decodeD0, encodeD0, explainReject } from '@apotheca/core/ncpdp';
 import { type NdcLayout, normalizeNdc } from '@apotheca/core/ndc';
 import { parseSig, sigSummaryLines } from '@apotheca/core/sig';
 import { type Command, Option } from 'commander';
@@ -155,6 +157,42 @@ export function registerToolCommands(program: Command): void {
     'after',
     '\nExample: apotheca calc crcl --age 53 --sex male --weight "87 kg" --height "175 cm" --scr "1.39 mg/dL" --json',
   );
+  const ncpdp = program.command('ncpdp').description('NCPDP Telecommunication D.0 claims messages');
+  ncpdp
+    .command('decode')
+    .description('Decode a D.0 request or response (raw bytes) to JSON; rejects are explained')
+    .argument('<file>', 'file with the raw transmission')
+    .action((file: string, _o: unknown, cmd: Command) => {
+      const g = cmd.optsWithGlobals();
+      if (!fs.existsSync(file)) throw new UsageError(`no such file: ${file}`);
+      const raw = fs.readFileSync(file, 'latin1').replace(/\r?\n$/, '');
+      const r = decodeD0(raw);
+      if (!r.ok) {
+        printResult(!!g.json, { ok: false, error: r.error }, () => `error: ${r.error.message}`);
+        process.exitCode = 1;
+        return;
+      }
+      printResult(true, r.value, () => '');
+      // Plain-language meaning of each reject code, on stderr so stdout stays valid JSON for `ncpdp encode`.
+      const txs =
+        (r.value as { transactions?: { status?: { rejects?: { code: string }[] } }[] }).transactions ?? [];
+      for (const code of txs.flatMap((t) => t.status?.rejects?.map((x) => x.code) ?? []))
+        process.stderr.write(`reject ${code}: ${explainReject(code).plain}\n`);
+    });
+  ncpdp
+    .command('encode')
+    .description('Encode a D.0 request or response from JSON (the decode output) to raw bytes on stdout')
+    .argument('<file>', 'JSON file')
+    .action((file: string) => {
+      if (!fs.existsSync(file)) throw new UsageError(`no such file: ${file}`);
+      let doc: unknown;
+      try {
+        doc = JSON.parse(fs.readFileSync(file, 'utf8'));
+      } catch (err) {
+        throw new UsageError(`${file} is not JSON: ${(err as Error).message}`);
+      }
+      process.stdout.write(Buffer.from(encodeD0(doc as Parameters<typeof encodeD0>[0]), 'latin1'));
+    });
 }
 
 /** `--name value` / `--name=value` pairs into calculation inputs (values stay strings; the engine parses units). */

@@ -1,4 +1,6 @@
 import { makeTestDea, makeTestNpi } from '@apotheca/core/identifiers';
+import { loadStarterCatalogue } from '../modules/drugs/starter';
+import { seedDemoStock } from '../modules/inventory/index';
 import { createPatient } from '../modules/patients/service';
 import { createPrescriber } from '../modules/prescribers/service';
 import { createSite } from '../modules/sites/service';
@@ -9,6 +11,7 @@ import { SETTING_TYPES, type SettingType } from '../platform/db/schema';
 import { newId, nowIso } from '../platform/ids';
 import { ROLES, type Role } from '../platform/permissions';
 import { systemCtx } from '../platform/system';
+import { seedDemoPrescriptions } from './prescriptions';
 
 export const DEMO_PASSWORD = 'apotheca-demo';
 export const DEMO_ORG = 'Apotheca Demo Health';
@@ -181,6 +184,11 @@ export async function seedDemo(db: Db): Promise<DemoLogin[] | null> {
         sex,
         state: 'IL',
         allergyStatus: i % 2 ? 'nka' : 'unknown',
+        pregnancyStatus: 'unknown',
+        lactating: false,
+        preferences: {},
+        identifiers: [],
+        confirmNotDuplicate: false,
       });
     for (const [firstName, lastName, credential, specialty, base, prefix] of PRESCRIBERS) {
       const npi = makeTestNpi(`1${base}${String(Object.keys(siteIds).indexOf(code)).padStart(2, '0')}`);
@@ -198,5 +206,8 @@ export async function seedDemo(db: Db): Promise<DemoLogin[] | null> {
       });
     }
   }
+  await loadStarterCatalogue(db, ctx);
+  await seedDemoStock(db, ctx, Object.values(siteIds));
+  await seedDemoPrescriptions(db, ctx, siteIds);
   return logins;
 }

@@ -52,6 +52,10 @@ export const problemResponses = {
   404: ProblemSchema,
 } as const;
 
+/** A JSON object response whose detailed shape is documented in the route summary (complex aggregate views). */
+export const JsonObject = z.record(z.string(), z.unknown());
+export const jsonResponses = { 200: JsonObject, 201: JsonObject, ...problemResponses } as const;
+
 export const OkOut = z.object({ ok: z.literal(true) });
 
 export const IdParams = z.object({ id: z.string().min(1).max(100).describe('Record id') });

@@ -33,10 +33,40 @@ export const PERMISSIONS = {
   'esign.sign': { roles: ALL, description: 'Apply an electronic signature to a record' },
   'patients.read': { roles: CLINICAL_READERS, description: 'Read patient records (each read is audited)' },
   'patients.write': { roles: [...DISPENSING, 'nurse'], description: 'Create and edit patient records' },
+  'patients.merge': { roles: PHARMACISTS, description: 'Merge duplicate patient records' },
   'prescribers.read': { roles: CLINICAL_READERS, description: 'Read prescriber records' },
   'prescribers.write': { roles: DISPENSING, description: 'Create and edit prescriber records' },
   'calc.use': { roles: ALL, description: 'Use the calculations engine' },
   'drugs.read': { roles: ALL, description: 'Search the drug knowledge base' },
+  'prescriptions.read': {
+    roles: CLINICAL_READERS,
+    description: 'See prescriptions, fills and queues (reads audited)',
+  },
+  'prescriptions.intake': {
+    roles: DISPENSING,
+    description: 'Take in written, phoned, faxed and transferred prescriptions',
+  },
+  'prescriptions.enter': {
+    roles: DISPENSING,
+    description: 'Data entry: product, directions, quantity, days’ supply',
+  },
+  'prescriptions.act': {
+    roles: DISPENSING,
+    description: 'Move fills through the workflow (each step further limited by role)',
+  },
+  'prescriptions.override_alert': {
+    roles: PHARMACISTS,
+    description: 'Resolve a screening alert with a reason',
+  },
+  'prescriptions.transfer_out': {
+    roles: PHARMACISTS,
+    description: 'Transfer a prescription to another pharmacy (pharmacist to pharmacist)',
+  },
+  'erx.receive': {
+    roles: ['admin'],
+    description: 'Deliver inbound NCPDP SCRIPT messages (integration tokens)',
+  },
+  'otc.sell': { roles: DISPENSING, description: 'Over-the-counter and pseudoephedrine (CMEA) sales' },
   'drugs.import': {
     roles: ['admin', 'pharmacist_in_charge', 'buyer'],
     description: 'Import FDA NDC, RxNorm and NIOSH files into the drug knowledge base',
@@ -51,6 +81,51 @@ export const PERMISSIONS = {
     description: 'Request a non-formulary drug',
   },
   'formulary.review': { roles: PHARMACISTS, description: 'Approve or deny non-formulary requests' },
+  'labels.print': { roles: DISPENSING, description: 'Render and print prescription labels (PDF, ZPL)' },
+  'inventory.read': {
+    roles: [...DISPENSING, 'buyer', 'auditor', 'nurse'],
+    description: 'See on-hand stock, movements and inventory reports',
+  },
+  'inventory.receive': {
+    roles: [...DISPENSING, 'buyer'],
+    description: 'Receive stock (with or without a purchase order) and record discrepancies',
+  },
+  'inventory.move': {
+    roles: DISPENSING,
+    description: 'Dispense, return, transfer, quarantine and release stock',
+  },
+  'inventory.adjust': { roles: PHARMACISTS, description: 'Adjust on-hand with a reason' },
+  'inventory.waste': { roles: DISPENSING, description: 'Record waste (a licensed witness co-signs)' },
+  'inventory.witness_waste': {
+    roles: PHARMACISTS,
+    description: 'Witness waste as the second licensed person',
+  },
+  'inventory.count': { roles: DISPENSING, description: 'Open and enter cycle counts' },
+  'inventory.approve_variance': { roles: PHARMACISTS, description: 'Approve count variances' },
+  'purchasing.manage': {
+    roles: ['buyer', 'pharmacist_in_charge'],
+    description: 'Suppliers, catalogues, par levels, purchase orders and EDI (X12 850/855/856/810)',
+  },
+  'recalls.manage': {
+    roles: [...PHARMACISTS, 'buyer'],
+    description: 'Enter recalls, quarantine recalled stock and trace dispensed patients',
+  },
+  'dscsa.manage': {
+    roles: [...PHARMACISTS, 'buyer'],
+    description: 'DSCSA transaction records, verifications and suspect-product investigations',
+  },
+  'controlled.read': {
+    roles: [...PHARMACISTS, 'auditor'],
+    description: 'Controlled-substance logs, inventories, discrepancies and diversion analytics',
+  },
+  'controlled.manage': {
+    roles: PHARMACISTS,
+    description: 'Controlled-substance inventories, theft/loss reports and discrepancy investigations',
+  },
+  'controlled.sign_pic': {
+    roles: ['pharmacist_in_charge'],
+    description: 'Sign biennial inventories and close controlled-substance discrepancies',
+  },
 } as const satisfies Record<string, { roles: readonly Role[]; description: string }>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -27,10 +27,34 @@ export const PatientInput = z.object({
     .enum(['unknown', 'nka', 'has_allergies'])
     .default('unknown')
     .describe('"nka" = no known allergies, recorded explicitly'),
+  pregnancyStatus: z.enum(['unknown', 'not_pregnant', 'pregnant']).default('unknown'),
+  lactating: z.boolean().default(false),
+  preferences: z
+    .object({
+      easyOpenCaps: z.boolean().optional(),
+      largePrint: z.boolean().optional(),
+      autoRefill: z.boolean().optional(),
+      notificationChannel: z.enum(['console', 'sms', 'email', 'phone', 'none']).optional(),
+    })
+    .default({}),
+  identifiers: z
+    .array(
+      z.object({
+        system: z.string().min(1).max(60).describe('e.g. "MRN:General Hospital", "external"'),
+        value: z.string().min(1).max(80),
+      }),
+    )
+    .max(20)
+    .default([]),
+  confirmNotDuplicate: z.boolean().default(false).describe('Create even though a possible duplicate exists'),
 });
 export type PatientInput = z.infer<typeof PatientInput>;
 
-export const PatientUpdate = PatientInput.omit({ siteId: true }).extend({
+export const PatientUpdate = PatientInput.omit({
+  siteId: true,
+  identifiers: true,
+  confirmNotDuplicate: true,
+}).extend({
   version: z
     .number()
     .int()
@@ -55,6 +79,10 @@ export const PatientOut = z.object({
   postalCode: z.string().nullable(),
   language: z.string().nullable(),
   allergyStatus: z.string(),
+  pregnancyStatus: z.string(),
+  lactating: z.boolean(),
+  preferences: z.record(z.string(), z.unknown()),
+  mergedIntoId: z.string().nullable(),
   version: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),

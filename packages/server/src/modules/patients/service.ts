@@ -2,8 +2,9 @@ import type { Ctx } from '../../platform/actor';
 import { appendAudit } from '../../platform/audit/audit';
 import type { Db } from '../../platform/db/database';
 import type { PatientTable } from '../../platform/db/schema';
-import { conflict, notFound } from '../../platform/errors';
+import { AppError, conflict, notFound } from '../../platform/errors';
 import { newId, nowIso } from '../../platform/ids';
+import { findPossibleDuplicates } from './duplicates';
 import * as repo from './repository';
 import type { PatientInput, PatientUpdate } from './schema';
 
@@ -22,12 +23,16 @@ export const toPatientOut = (p: PatientTable) => ({
   postalCode: p.postal_code,
   language: p.language,
   allergyStatus: p.allergy_status,
+  pregnancyStatus: p.pregnancy_status,
+  lactating: p.lactating === 1,
+  preferences: JSON.parse(p.preferences_json) as Record<string, unknown>,
+  mergedIntoId: p.merged_into_id,
   version: p.version,
   createdAt: p.created_at,
   updatedAt: p.updated_at,
 });
 
-const fields = (i: Omit<PatientInput, 'siteId' | 'mrn'>) => ({
+const fields = (i: Omit<PatientInput, 'siteId' | 'mrn' | 'identifiers' | 'confirmNotDuplicate'>) => ({
   first_name: i.firstName,
   last_name: i.lastName,
   birth_date: i.birthDate,
@@ -39,6 +44,9 @@ const fields = (i: Omit<PatientInput, 'siteId' | 'mrn'>) => ({
   postal_code: i.postalCode ?? null,
   language: i.language ?? null,
   allergy_status: i.allergyStatus,
+  pregnancy_status: i.pregnancyStatus,
+  lactating: i.lactating ? 1 : 0,
+  preferences_json: JSON.stringify(i.preferences ?? {}),
 });
 
 export async function createPatient(db: Db, ctx: Ctx, input: PatientInput) {
@@ -54,7 +62,26 @@ export async function createPatient(db: Db, ctx: Ctx, input: PatientInput) {
       created_at: at,
       updated_at: at,
       version: 1,
+      merged_into_id: null,
     };
+    if (!input.confirmNotDuplicate) {
+      const dups = await findPossibleDuplicates(
+        trx,
+        input.siteId,
+        input.firstName,
+        input.lastName,
+        input.birthDate,
+      );
+      if (dups.length)
+        throw new AppError(
+          409,
+          'possible_duplicate',
+          `Possible duplicate of ${dups.map((d) => `${d.last_name}, ${d.first_name} (MRN ${d.mrn})`).join('; ')}: open that record, or confirm this is a different person`,
+          {
+            candidates: dups.map(toPatientOut),
+          },
+        );
+    }
     try {
       await repo.insertPatient(trx, row);
     } catch (err) {

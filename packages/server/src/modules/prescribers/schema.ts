@@ -20,6 +20,20 @@ export const PrescriberInput = z.object({
     .boolean()
     .default(false)
     .describe('Marks made-up NPI/DEA numbers used in demos and tests'),
+  supervisingPrescriberId: z
+    .string()
+    .optional()
+    .describe('Supervising physician of a mid-level practitioner (NP, PA)'),
+  addressLine1: z.string().trim().max(120).optional(),
+  city: z.string().trim().max(80).optional(),
+  state: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'must be a two-letter US state code')
+    .optional(),
+  postalCode: z
+    .string()
+    .regex(/^\d{5}(-\d{4})?$/, 'must be a ZIP or ZIP+4')
+    .optional(),
 });
 export type PrescriberInput = z.infer<typeof PrescriberInput>;
 
@@ -36,4 +50,9 @@ export const PrescriberOut = z.object({
   phone: z.string().nullable(),
   fax: z.string().nullable(),
   isTestIdentifier: z.boolean(),
+  supervisingPrescriberId: z.string().nullable(),
+  addressLine1: z.string().nullable(),
+  city: z.string().nullable(),
+  state: z.string().nullable(),
+  postalCode: z.string().nullable(),
 });

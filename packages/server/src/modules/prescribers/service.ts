@@ -20,6 +20,11 @@ export const toPrescriberOut = (p: PrescriberTable) => ({
   phone: p.phone,
   fax: p.fax,
   isTestIdentifier: p.is_test_identifier === 1,
+  supervisingPrescriberId: p.supervising_prescriber_id,
+  addressLine1: p.address_line1,
+  city: p.city,
+  state: p.state,
+  postalCode: p.postal_code,
 });
 
 export function checkIdentifiers(
@@ -68,7 +73,24 @@ export async function createPrescriber(db: Db, ctx: Ctx, input: PrescriberInput)
       is_test_identifier: input.isTestIdentifier ? 1 : 0,
       created_at: at,
       updated_at: at,
+      supervising_prescriber_id: input.supervisingPrescriberId ?? null,
+      address_line1: input.addressLine1 ?? null,
+      city: input.city ?? null,
+      state: input.state ?? null,
+      postal_code: input.postalCode ?? null,
     };
+    if (input.supervisingPrescriberId) {
+      const sup = await trx
+        .selectFrom('prescribers')
+        .select('id')
+        .where('id', '=', input.supervisingPrescriberId)
+        .where('site_id', '=', input.siteId)
+        .executeTakeFirst();
+      if (!sup)
+        throw badRequest('validation_failed', 'supervisingPrescriberId: no such prescriber at this site', [
+          { field: 'supervisingPrescriberId', reason: 'no such prescriber at this site' },
+        ]);
+    }
     await trx.insertInto('prescribers').values(row).execute();
     await appendAudit(trx, ctx, {
       action: 'prescriber.create',

@@ -1,3 +1,5 @@
+import type { RxTables } from './schema-rx';
+
 /**
  * Table types for Kysely. Portable column choices (both SQLite and PostgreSQL):
  * ids are text (UUIDs), timestamps are ISO-8601 UTC text (sortable), booleans are integers 0/1,
@@ -141,6 +143,10 @@ export interface PatientTable {
   created_at: string;
   updated_at: string;
   version: number;
+  pregnancy_status: string;
+  lactating: number;
+  preferences_json: string;
+  merged_into_id: string | null;
 }
 
 export interface PrescriberTable {
@@ -158,6 +164,11 @@ export interface PrescriberTable {
   is_test_identifier: number;
   created_at: string;
   updated_at: string;
+  supervising_prescriber_id: string | null;
+  address_line1: string | null;
+  city: string | null;
+  state: string | null;
+  postal_code: string | null;
 }
 
 export interface DrugImportRunTable {
@@ -312,7 +323,309 @@ export interface FormularyRequestTable {
   version: number;
 }
 
-export interface Database {
+// Inventory (migration 0004). Quantities are integer thousandths of a unit; '' means "no lot/expiry/serial".
+export interface InvLocationTable {
+  id: string;
+  site_id: string;
+  code: string;
+  name: string;
+  kind: string;
+  is_active: number;
+  created_at: string;
+}
+
+export interface InvBalanceTable {
+  id: string;
+  site_id: string;
+  location: string;
+  ndc11: string;
+  lot: string;
+  expiry: string;
+  serial: string;
+  qty_milli: number;
+  updated_at: string;
+}
+
+export interface InvMovementTable {
+  id: string;
+  group_id: string;
+  site_id: string;
+  type: string;
+  location: string;
+  ndc11: string;
+  lot: string;
+  expiry: string;
+  serial: string;
+  qty_milli: number;
+  balance_after_milli: number;
+  negative_flag: number;
+  unit_cost_micro: number | null;
+  user_id: string | null;
+  witness_user_id: string | null;
+  patient_id: string | null;
+  idempotency_key: string | null;
+  occurred_at: string;
+  reason: string | null;
+  reference: string | null;
+}
+
+export interface InvItemTable {
+  site_id: string;
+  ndc11: string;
+  description: string | null;
+  dea_schedule: string | null;
+  package_qty: number;
+  unit_cost_micro: number | null;
+  lead_time_days: number;
+  safety_days: number;
+  updated_at: string;
+}
+
+export interface InvParLevelTable {
+  site_id: string;
+  location: string;
+  ndc11: string;
+  min_milli: number;
+  max_milli: number;
+  updated_at: string;
+}
+
+export interface InvReceiptTable {
+  id: string;
+  site_id: string;
+  po_id: string | null;
+  shipment_id: string | null;
+  received_by: string;
+  received_at: string;
+  quarantined: number;
+  notes: string | null;
+  lines_json: string | null;
+}
+
+export interface InvReceiptDiscrepancyTable {
+  id: string;
+  receipt_id: string;
+  site_id: string;
+  ndc11: string;
+  kind: string;
+  qty_milli: number;
+  supplier_id: string | null;
+  reported_at: string | null;
+  created_at: string;
+  lot: string | null;
+  notes: string | null;
+}
+
+export interface DscsaShipmentTable {
+  id: string;
+  site_id: string;
+  po_id: string | null;
+  source: string;
+  statement_present: number;
+  status: string;
+  created_at: string;
+  asn_number: string | null;
+  shipped_at: string | null;
+  seller_name: string | null;
+  ti_json: string | null;
+  th_json: string | null;
+  statement_text: string | null;
+  raw_x12: string | null;
+}
+
+export interface DscsaInvestigationTable {
+  id: string;
+  site_id: string;
+  ndc11: string;
+  kind: string;
+  status: string;
+  opened_by: string;
+  opened_at: string;
+  lot: string | null;
+  serial: string | null;
+  reason: string | null;
+  findings: string | null;
+  outcome: string | null;
+  fda_notified_at: string | null;
+  closed_by: string | null;
+  closed_at: string | null;
+}
+
+export interface DscsaVerificationTable {
+  id: string;
+  site_id: string;
+  ndc11: string;
+  result: string;
+  verified_by: string;
+  verified_at: string;
+  gtin: string | null;
+  lot: string | null;
+  serial: string | null;
+  expiry: string | null;
+  method: string | null;
+  notes: string | null;
+}
+
+export interface InvSupplierTable {
+  id: string;
+  organization_id: string;
+  name: string;
+  created_at: string;
+  x12_id: string | null;
+  x12_qualifier: string | null;
+  dea_number: string | null;
+  email: string | null;
+}
+
+export interface InvSupplierItemTable {
+  supplier_id: string;
+  ndc11: string;
+  package_qty: number;
+  package_cost_cents: number;
+  updated_at: string;
+  supplier_item_no: string | null;
+  description: string | null;
+}
+
+export interface InvPriceHistoryTable {
+  id: string;
+  supplier_id: string;
+  ndc11: string;
+  package_cost_cents: number;
+  source: string;
+  effective_at: string;
+}
+
+export interface InvPurchaseOrderTable {
+  id: string;
+  site_id: string;
+  supplier_id: string;
+  po_number: string;
+  status: string;
+  created_by: string;
+  created_at: string;
+  version: number;
+  dea_form_222_number: string | null;
+  csos_order_number: string | null;
+  sent_at: string | null;
+  acknowledged_at: string | null;
+}
+
+export interface InvPoLineTable {
+  id: string;
+  po_id: string;
+  line_no: number;
+  ndc11: string;
+  packages_ordered: number;
+  package_qty: number;
+  package_cost_cents: number;
+  packages_acknowledged: number | null;
+  packages_backordered: number;
+  units_received_milli: number;
+  ack_status: string | null;
+}
+
+export interface InvInvoiceTable {
+  id: string;
+  site_id: string;
+  po_id: string | null;
+  invoice_number: string;
+  total_cents: number;
+  lines_json: string;
+  created_at: string;
+  invoice_date: string | null;
+}
+
+export interface InvRecallTable {
+  id: string;
+  organization_id: string;
+  ndc11: string;
+  lots_json: string;
+  created_by: string;
+  created_at: string;
+  reason: string | null;
+  classification: string | null;
+  recall_number: string | null;
+}
+
+export interface CsInventoryTable {
+  id: string;
+  site_id: string;
+  kind: string;
+  taken_at: string;
+  time_of_day: string;
+  status: string;
+  lines_json: string;
+  created_by: string;
+  created_at: string;
+  signature_id: string | null;
+  signed_by: string | null;
+  signed_at: string | null;
+}
+
+export interface CsLossReportTable {
+  id: string;
+  site_id: string;
+  kind: string;
+  discovered_at: string;
+  lines_json: string;
+  created_by: string;
+  created_at: string;
+  description: string | null;
+  field_office_notified_at: string | null;
+  dea_106_number: string | null;
+  dea_106_filed_at: string | null;
+  police_report: string | null;
+}
+
+export interface CsDiscrepancyTable {
+  id: string;
+  site_id: string;
+  ndc11: string;
+  expected_milli: number;
+  actual_milli: number;
+  status: string;
+  opened_by: string;
+  opened_at: string;
+  version: number;
+  source: string | null;
+  notes_json: string | null;
+  resolution: string | null;
+  loss_report_id: string | null;
+  signature_id: string | null;
+  closed_by: string | null;
+  closed_at: string | null;
+}
+
+export interface InvCountTable {
+  id: string;
+  site_id: string;
+  scope: string;
+  blind: number;
+  status: string;
+  created_by: string;
+  created_at: string;
+  location: string | null;
+  ndc11: string | null;
+  submitted_by: string | null;
+  submitted_at: string | null;
+  approved_by: string | null;
+  approved_at: string | null;
+}
+
+export interface InvCountLineTable {
+  id: string;
+  count_id: string;
+  location: string;
+  ndc11: string;
+  lot: string;
+  expiry: string;
+  serial: string;
+  expected_milli: number;
+  counted_milli: number | null;
+}
+
+export interface Database extends RxTables {
   organizations: OrganizationTable;
   sites: SiteTable;
   users: UserTable;
@@ -334,4 +647,26 @@ export interface Database {
   formularies: FormularyTable;
   formulary_entries: FormularyEntryTable;
   formulary_requests: FormularyRequestTable;
+  inv_locations: InvLocationTable;
+  inv_balances: InvBalanceTable;
+  inv_movements: InvMovementTable;
+  inv_items: InvItemTable;
+  inv_par_levels: InvParLevelTable;
+  inv_receipts: InvReceiptTable;
+  inv_receipt_discrepancies: InvReceiptDiscrepancyTable;
+  dscsa_shipments: DscsaShipmentTable;
+  dscsa_investigations: DscsaInvestigationTable;
+  dscsa_verifications: DscsaVerificationTable;
+  inv_suppliers: InvSupplierTable;
+  inv_supplier_items: InvSupplierItemTable;
+  inv_price_history: InvPriceHistoryTable;
+  inv_purchase_orders: InvPurchaseOrderTable;
+  inv_po_lines: InvPoLineTable;
+  inv_invoices: InvInvoiceTable;
+  inv_recalls: InvRecallTable;
+  cs_inventories: CsInventoryTable;
+  cs_loss_reports: CsLossReportTable;
+  cs_discrepancies: CsDiscrepancyTable;
+  inv_counts: InvCountTable;
+  inv_count_lines: InvCountLineTable;
 }
