@@ -25,7 +25,7 @@ import { registerPrescriptionRoutes } from './modules/prescriptions/routes';
 import { registerSiteRoutes } from './modules/sites/routes';
 import { registerUserRoutes } from './modules/users/routes';
 import { AuthService } from './platform/auth/service';
-import { CSRF_HEADER, SESSION_COOKIE } from './platform/auth/tokens';
+import { CSRF_HEADER, SESSION_COOKIE, sha256 } from './platform/auth/tokens';
 import type { Config } from './platform/config';
 import type { DatabaseHandle } from './platform/db/database';
 import { AppError, forbidden, unauthorized } from './platform/errors';
@@ -183,7 +183,7 @@ async function authenticate(services: Services, req: FastifyRequest): Promise<vo
   // CSRF: cookie-authenticated writes must echo the session's CSRF token in a header (synchronizer token).
   if (!SAFE_METHODS.has(req.method) && req.headers[CSRF_HEADER] !== session.csrfToken)
     throw new AppError(403, 'csrf_failed', `Missing or wrong ${CSRF_HEADER} header`);
-  req.ctx = { actor: session.actor, meta };
+  req.ctx = { actor: session.actor, meta: { ...meta, sessionKey: sha256(token) } };
   req.sessionToken = token;
 }
 

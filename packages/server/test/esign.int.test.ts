@@ -64,6 +64,16 @@ describe(`electronic signatures (${process.env.APOTHECA_TEST_DB ?? 'sqlite'})`, 
     expect(JSON.parse(audit.after_json ?? '{}').signatureId).toBe(sig.id);
   });
 
+  it('keeps requiring the right password for later signings in the same session (21 CFR 11.200(a)(1)(i))', async () => {
+    expect((await sign(PASSWORD)).statusCode).toBe(201);
+    const wrong = await sign('not-my-password');
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.json().code).toBe('esign_failed');
+    expect((await sign(PASSWORD)).statusCode).toBe(201);
+    const n = await t.db.selectFrom('signatures').select('id').execute();
+    expect(n.length).toBe(3);
+  });
+
   it('cannot be applied with an API token (a person must sign)', async () => {
     const admin = await login(
       t.app,

@@ -68,6 +68,8 @@ export class Actor {
 export interface RequestMeta {
   requestId: string | null;
   clientAddress: string | null;
+  /** SHA-256 of the session token, for session-bound state such as the e-signature signing period. */
+  sessionKey?: string;
 }
 
 export interface Ctx {

@@ -43,7 +43,7 @@ export async function verifySigner(
     throw badRequest('esign_password_required', 'Enter your password to sign', [
       { field: 'password', reason: 'is required to sign' },
     ]);
-  if (!(await auth.verifyUserPassword(ctx.actor.userId, password)))
+  if (!(await auth.verifyForSigning(ctx.actor.userId, password, ctx.meta.sessionKey)))
     throw new AppError(401, 'esign_failed', 'The password is not correct; the record was not signed', {
       errors: [{ field: 'password', reason: 'is not correct' }],
     });

@@ -1,3 +1,4 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Actor, type Ctx } from '../actor';
 import { appendAudit } from '../audit/audit';
 import type { Config } from '../config';
@@ -8,6 +9,9 @@ import { isRole, type Permission, type Role } from '../permissions';
 import { burnPasswordCheck, verifyPassword } from './passwords';
 import * as repo from './repository';
 import { API_TOKEN_PREFIX, newSecret, sha256 } from './tokens';
+
+/** A signing period ends after 15 minutes without a signature (then the full check applies again). */
+const SIGNING_IDLE_MS = 15 * 60_000;
 
 interface CachedAuth {
   actor: Actor;
@@ -24,6 +28,7 @@ interface CachedAuth {
 export class AuthService {
   static readonly CACHE_MS = 5_000;
   private readonly cache = new Map<string, CachedAuth>();
+  private readonly signing = new Map<string, { userId: string; salt: Buffer; mac: Buffer; until: number }>();
 
   constructor(
     private readonly db: Db,
@@ -161,6 +166,7 @@ export class AuthService {
   async logout(ctx: Ctx, token: string): Promise<void> {
     const key = sha256(token);
     this.cache.delete(key);
+    this.signing.delete(key);
     await this.db.transaction().execute(async (trx) => {
       await repo.revokeSession(trx, key, nowIso());
       await appendAudit(trx, ctx, { action: 'auth.logout', entityType: 'user', entityId: ctx.actor.userId });
@@ -170,7 +176,10 @@ export class AuthService {
   /** Forget cached identities (after a revocation, role change or password reset). */
   invalidate(tokenHash?: string): void {
     if (tokenHash) this.cache.delete(tokenHash);
-    else this.cache.clear();
+    else {
+      this.cache.clear();
+      this.signing.clear();
+    }
   }
 
   private fromCache(key: string): CachedAuth | undefined {
@@ -187,6 +196,35 @@ export class AuthService {
   private remember(key: string, actor: Actor, csrfToken: string | null, expiresAt: number): void {
     if (this.cache.size > 50_000) this.cache.clear();
     this.cache.set(key, { actor, csrfToken, expiresAt, cachedUntil: Date.now() + AuthService.CACHE_MS });
+  }
+
+  /**
+   * Password check for an e-signature. 21 CFR 11.200(a)(1)(i): within one continuous session, the first signing uses
+   * every component (full scrypt check of the password); later signings in the same session may use one component
+   * known only to the signer — the password again, here compared against a keyed hash kept in memory for this session
+   * only (never stored), so a pharmacist verifying hundreds of fills is not slowed by the password hash each time.
+   */
+  async verifyForSigning(userId: string, password: string, sessionKey?: string): Promise<boolean> {
+    const entry = sessionKey ? this.signing.get(sessionKey) : undefined;
+    const keyed = (salt: Buffer) => createHmac('sha256', salt).update(`${userId}\0${password}`).digest();
+    if (entry && entry.userId === userId && entry.until > Date.now()) {
+      const ok = timingSafeEqual(entry.mac, keyed(entry.salt));
+      if (ok) entry.until = Date.now() + SIGNING_IDLE_MS;
+      return ok;
+    }
+    if (!(await this.verifyUserPassword(userId, password))) return false;
+    if (sessionKey) {
+      if (this.signing.size > 10_000) this.signing.clear();
+      const salt = randomBytes(16);
+      this.signing.set(sessionKey, { userId, salt, mac: keyed(salt), until: Date.now() + SIGNING_IDLE_MS });
+    }
+    return true;
+  }
+
+  /** Ends the signing period of a session (logout, password change). */
+  endSigning(sessionKey?: string): void {
+    if (sessionKey) this.signing.delete(sessionKey);
+    else this.signing.clear();
   }
 
   async verifyUserPassword(userId: string, password: string): Promise<boolean> {
