@@ -12,20 +12,32 @@ import {
   signOut,
 } from './lib/browser.mjs';
 import { assert, assertEqual, test } from './lib/harness.mjs';
+import { defineRxTests } from './rx-tests.mjs';
 
 /**
  * Navigation each role must see, from the server's permission table (GET /api/permissions):
  * Patients = patients.read, Prescribers = prescribers.read, Calculator = calc.use,
- * Audit trail = audit.read, Users = users.read, Sites = sites.read.
+ * Audit trail = audit.read, Users = users.read, Sites = sites.read, Queue = prescriptions.read,
+ * Inventory = inventory.read.
  */
-const CLINICAL = ['Home', 'Patients', 'Prescribers', 'Calculator', 'Sites'];
-const OVERSIGHT = ['Home', 'Patients', 'Prescribers', 'Calculator', 'Audit trail', 'Users', 'Sites'];
+const CLINICAL = ['Home', 'Queue', 'Patients', 'Prescribers', 'Inventory', 'Calculator', 'Sites'];
+const OVERSIGHT = [
+  'Home',
+  'Queue',
+  'Patients',
+  'Prescribers',
+  'Inventory',
+  'Calculator',
+  'Audit trail',
+  'Users',
+  'Sites',
+];
 export const EXPECTED_NAV = {
   technician: CLINICAL,
   pharmacist: CLINICAL,
   'pharmacist-in-charge': OVERSIGHT,
   nurse: CLINICAL,
-  buyer: ['Home', 'Calculator', 'Sites'],
+  buyer: ['Home', 'Inventory', 'Calculator', 'Sites'],
   auditor: OVERSIGHT,
   admin: ['Home', 'Calculator', 'Audit trail', 'Users', 'Sites'],
 };
@@ -311,6 +323,9 @@ export function defineTests(env) {
     await signOut(page);
     await page.close();
   });
+
+  // ---------- prescription workbench ----------
+  defineRxTests(env);
 
   // ---------- lockout (last: it locks the nurse account) ----------
   test('five wrong passwords lock the account with a clear message', async () => {

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { applyTheme, watchSystemTheme } from './theme';
 import './styles.css';
+import './workbench.css';
 
 applyTheme();
 watchSystemTheme();

@@ -11,8 +11,10 @@ export interface NavItem {
 
 export const NAV: NavItem[] = [
   { href: '/', label: 'Home', key: 'h' },
+  { href: '/queue', label: 'Queue', permission: 'prescriptions.read', key: 'q' },
   { href: '/patients', label: 'Patients', permission: 'patients.read', key: 'p' },
   { href: '/prescribers', label: 'Prescribers', permission: 'prescribers.read', key: 'r' },
+  { href: '/inventory', label: 'Inventory', permission: 'inventory.read', key: 'i' },
   { href: '/calculator', label: 'Calculator', permission: 'calc.use', key: 'c' },
   { href: '/audit', label: 'Audit trail', permission: 'audit.read', key: 'a' },
   { href: '/users', label: 'Users', permission: 'users.read', key: 'u' },

@@ -23,6 +23,8 @@ export async function startServer({ repoRoot, dbFile, port, timeoutMs = 90_000 }
       PORT: String(port),
       LOG_LEVEL: 'warn',
       APOTHECA_SCRYPT_N: '1024',
+      // The suite signs in ~25 times within a minute from one address; the default limit (20/min) is for people.
+      APOTHECA_LOGIN_RATE_LIMIT: '1000',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

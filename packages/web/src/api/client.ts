@@ -14,14 +14,23 @@ export class ApiError extends Error {
   readonly code: string;
   readonly detail: string;
   readonly errors: FieldError[];
+  /** The whole problem document: some problems carry extra members (candidates, expectedNdc11, …). */
+  readonly body: Record<string, unknown>;
 
-  constructor(status: number, code: string, detail: string, errors: FieldError[] = []) {
+  constructor(
+    status: number,
+    code: string,
+    detail: string,
+    errors: FieldError[] = [],
+    body: Record<string, unknown> = {},
+  ) {
     super(detail);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.detail = detail;
     this.errors = errors;
+    this.body = body;
   }
 
   /** Reason for one field; matches `firstName` against `firstName` or `body.firstName`. */
@@ -76,7 +85,7 @@ async function toApiError(res: Response): Promise<ApiError> {
   const code = typeof body.code === 'string' ? body.code : `http_${res.status}`;
   const detail =
     typeof body.detail === 'string' ? body.detail : `${res.status} ${res.statusText || 'Request failed'}`;
-  return new ApiError(res.status, code, detail, asFieldErrors(body.errors));
+  return new ApiError(res.status, code, detail, asFieldErrors(body.errors), body);
 }
 
 export interface RequestOptions {
@@ -146,3 +155,31 @@ export const api = {
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body }),
   del: <T>(path: string) => request<T>('DELETE', path),
 };
+
+/** POST returning a file (PDF, ZPL): same CSRF and problem handling as `request`, the body read as a Blob. */
+export async function postForBlob(
+  path: string,
+  body: unknown,
+  query?: RequestOptions['query'],
+): Promise<Blob> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  const token = csrfToken ?? readCookie(CSRF_COOKIE);
+  if (token) headers['x-csrf-token'] = token;
+  let res: Response;
+  try {
+    res = await fetch(buildUrl(path, query), {
+      method: 'POST',
+      headers,
+      credentials: 'same-origin',
+      body: JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(
+      0,
+      'network_error',
+      'The server could not be reached. Check the connection and try again.',
+    );
+  }
+  if (!res.ok) throw await toApiError(res);
+  return res.blob();
+}

@@ -14,7 +14,15 @@ export type Permission =
   | 'prescribers.read'
   | 'prescribers.write'
   | 'calc.use'
-  | 'drugs.read';
+  | 'drugs.read'
+  | 'prescriptions.read'
+  | 'prescriptions.intake'
+  | 'prescriptions.enter'
+  | 'prescriptions.act'
+  | 'prescriptions.override_alert'
+  | 'inventory.read'
+  | 'inventory.adjust'
+  | 'labels.print';
 
 export const ROLES = [
   'technician',

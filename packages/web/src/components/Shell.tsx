@@ -18,15 +18,27 @@ const Audit = lazy(() => import('../pages/Audit'));
 const Sites = lazy(() => import('../pages/Sites'));
 const Calculator = lazy(() => import('../pages/Calculator'));
 const NotFound = lazy(() => import('../pages/NotFound'));
+const Queue = lazy(() => import('../pages/Queue'));
+const NewPrescription = lazy(() => import('../pages/NewPrescription'));
+const FillPage = lazy(() => import('../pages/fill/FillPage'));
+const Inventory = lazy(() => import('../pages/Inventory'));
 
 function Routes({ path }: { path: string }): ReactNode {
   const patient = /^\/patients\/([^/]+)$/.exec(path);
   if (patient?.[1]) return <PatientProfile id={decodeURIComponent(patient[1])} />;
+  const fill = /^\/fills\/([^/]+)$/.exec(path);
+  if (fill?.[1]) return <FillPage key={fill[1]} id={decodeURIComponent(fill[1])} />;
   switch (path) {
     case '/':
       return <Home />;
     case '/patients':
       return <Patients />;
+    case '/queue':
+      return <Queue />;
+    case '/prescriptions/new':
+      return <NewPrescription />;
+    case '/inventory':
+      return <Inventory />;
     case '/prescribers':
       return <Prescribers />;
     case '/users':

@@ -5,12 +5,13 @@ import { useApi } from '../api/useApi';
 import { ageYears, ErrorBanner, fmtDate, fmtDateTime, Loading, PageHeader } from '../components/ui';
 import { Link } from '../router';
 import { useSession } from '../session';
+import { MedicationHistory, PatientClinical } from './PatientClinical';
 import { AllergyBadge } from './Patients';
 
 const dash = (v: string | null | undefined) => (v ? v : '—');
 
 export default function PatientProfile({ id }: { id: string }) {
-  const { siteById } = useSession();
+  const { siteById, sitesWith } = useSession();
   const {
     data: p,
     error,
@@ -135,6 +136,10 @@ export default function PatientProfile({ id }: { id: string }) {
           </dl>
         </section>
       </div>
+      <PatientClinical patient={p} canWrite={sitesWith('patients.write').some((s) => s.id === p.siteId)} />
+      {sitesWith('prescriptions.read').some((s) => s.id === p.siteId) ? (
+        <MedicationHistory patient={p} />
+      ) : null}
     </>
   );
 }

@@ -68,23 +68,77 @@ const CARBAMAZEPINE_LABEL: Source = {
 };
 
 export const CROSS_SENSITIVITY: readonly CrossSensitivity[] = [
-  { id: 'penicillin>cephalosporin-r1', from: 'penicillin', to: 'cephalosporin-aminopenicillin-r1', severity: 'moderate', source: ROMANO_2021,
-    detail: 'This cephalosporin shares or resembles the R1 side chain of ampicillin/amoxicillin; cross-reactivity in aminopenicillin-allergic patients can be high.' },
-  { id: 'penicillin>cephalosporin', from: 'penicillin', to: 'cephalosporin', severity: 'minor', source: PICHICHERO,
-    detail: 'Cross-reactivity between penicillins and later-generation cephalosporins with dissimilar side chains is about 1–2% or less; the old "10%" figure is an overestimate. Avoid after a severe (anaphylaxis, SJS/TEN) reaction.' },
-  { id: 'penicillin>carbapenem', from: 'penicillin', to: 'carbapenem', severity: 'minor', source: KHAN_2022,
-    detail: 'Penicillin–carbapenem cross-reactivity is under 1%.' },
-  { id: 'cephalosporin>penicillin', from: 'cephalosporin-aminopenicillin-r1', to: 'penicillin', severity: 'minor', source: ROMANO_2021,
-    detail: 'Allergy to an aminocephalosporin may extend to aminopenicillins with the same R1 side chain.' },
-  { id: 'opioid-phenanthrene>opioid', from: 'opioid-phenanthrene', to: 'opioid', severity: 'minor', source: OPIOID_SOURCE,
-    detail: 'Opioid from a different chemical class: cross-sensitivity is unlikely but possible. Most reported opioid "allergies" are pseudoallergy (histamine release).' },
-  { id: 'opioid-phenylpiperidine>opioid', from: 'opioid-phenylpiperidine', to: 'opioid', severity: 'minor', source: OPIOID_SOURCE,
-    detail: 'Opioid from a different chemical class: cross-sensitivity is unlikely but possible.' },
-  { id: 'opioid-diphenylheptane>opioid', from: 'opioid-diphenylheptane', to: 'opioid', severity: 'minor', source: OPIOID_SOURCE,
-    detail: 'Opioid from a different chemical class: cross-sensitivity is unlikely but possible.' },
-  { id: 'cox-nonselective>cox2', from: 'cox-nonselective', to: 'cox2-selective', severity: 'minor',
-    source: { citation: 'Kowalski ML, Asero R, Bavbek S, et al. Classification and practical approach to the diagnosis and management of hypersensitivity to nonsteroidal anti-inflammatory drugs. Allergy 2013;68(10):1219–32 (selective COX-2 inhibitors are usually tolerated in cross-reactive NSAID hypersensitivity)' },
-    detail: 'Selective COX-2 inhibitors are usually tolerated by patients with cross-reactive NSAID/aspirin hypersensitivity; consider a supervised first dose.' },
+  {
+    id: 'penicillin>cephalosporin-r1',
+    from: 'penicillin',
+    to: 'cephalosporin-aminopenicillin-r1',
+    severity: 'moderate',
+    source: ROMANO_2021,
+    detail:
+      'This cephalosporin shares or resembles the R1 side chain of ampicillin/amoxicillin; cross-reactivity in aminopenicillin-allergic patients can be high.',
+  },
+  {
+    id: 'penicillin>cephalosporin',
+    from: 'penicillin',
+    to: 'cephalosporin',
+    severity: 'minor',
+    source: PICHICHERO,
+    detail:
+      'Cross-reactivity between penicillins and later-generation cephalosporins with dissimilar side chains is about 1–2% or less; the old "10%" figure is an overestimate. Avoid after a severe (anaphylaxis, SJS/TEN) reaction.',
+  },
+  {
+    id: 'penicillin>carbapenem',
+    from: 'penicillin',
+    to: 'carbapenem',
+    severity: 'minor',
+    source: KHAN_2022,
+    detail: 'Penicillin–carbapenem cross-reactivity is under 1%.',
+  },
+  {
+    id: 'cephalosporin>penicillin',
+    from: 'cephalosporin-aminopenicillin-r1',
+    to: 'penicillin',
+    severity: 'minor',
+    source: ROMANO_2021,
+    detail: 'Allergy to an aminocephalosporin may extend to aminopenicillins with the same R1 side chain.',
+  },
+  {
+    id: 'opioid-phenanthrene>opioid',
+    from: 'opioid-phenanthrene',
+    to: 'opioid',
+    severity: 'minor',
+    source: OPIOID_SOURCE,
+    detail:
+      'Opioid from a different chemical class: cross-sensitivity is unlikely but possible. Most reported opioid "allergies" are pseudoallergy (histamine release).',
+  },
+  {
+    id: 'opioid-phenylpiperidine>opioid',
+    from: 'opioid-phenylpiperidine',
+    to: 'opioid',
+    severity: 'minor',
+    source: OPIOID_SOURCE,
+    detail: 'Opioid from a different chemical class: cross-sensitivity is unlikely but possible.',
+  },
+  {
+    id: 'opioid-diphenylheptane>opioid',
+    from: 'opioid-diphenylheptane',
+    to: 'opioid',
+    severity: 'minor',
+    source: OPIOID_SOURCE,
+    detail: 'Opioid from a different chemical class: cross-sensitivity is unlikely but possible.',
+  },
+  {
+    id: 'cox-nonselective>cox2',
+    from: 'cox-nonselective',
+    to: 'cox2-selective',
+    severity: 'minor',
+    source: {
+      citation:
+        'Kowalski ML, Asero R, Bavbek S, et al. Classification and practical approach to the diagnosis and management of hypersensitivity to nonsteroidal anti-inflammatory drugs. Allergy 2013;68(10):1219–32 (selective COX-2 inhibitors are usually tolerated in cross-reactive NSAID hypersensitivity)',
+    },
+    detail:
+      'Selective COX-2 inhibitors are usually tolerated by patients with cross-reactive NSAID/aspirin hypersensitivity; consider a supervised first dose.',
+  },
 ];
 
 /** Why non-antibiotic sulfonamides (furosemide, HCTZ, glipizide, celecoxib…) do not alert by default. */
@@ -96,17 +150,38 @@ export const SULFONAMIDE_NOTE: Source = {
 
 /** Source for same-class allergy alerts (class membership + labeled hypersensitivity contraindication). */
 export const SAME_CLASS_SOURCE: Readonly<Record<string, Source>> = {
-  penicillin: { citation: 'FDA-approved labeling of penicillins §4: contraindicated with a history of serious hypersensitivity to any penicillin' },
+  penicillin: {
+    citation:
+      'FDA-approved labeling of penicillins §4: contraindicated with a history of serious hypersensitivity to any penicillin',
+  },
   cephalosporin: KHAN_2022,
   carbapenem: KHAN_2022,
-  'sulfonamide-antibiotic': { citation: 'FDA-approved labeling, Bactrim (sulfamethoxazole/trimethoprim) §4: contraindicated with known hypersensitivity to sulfonamides' },
-  'cox-nonselective': { citation: 'FDA-approved labeling of NSAIDs §4: contraindicated with asthma, urticaria or allergic-type reactions after aspirin or other NSAIDs (Kowalski 2013, Allergy 68:1219)' },
-  'ace-inhibitor': { citation: 'FDA-approved labeling, Zestril (lisinopril) §4: contraindicated with a history of angioedema related to previous ACE-inhibitor treatment' },
+  'sulfonamide-antibiotic': {
+    citation:
+      'FDA-approved labeling, Bactrim (sulfamethoxazole/trimethoprim) §4: contraindicated with known hypersensitivity to sulfonamides',
+  },
+  'cox-nonselective': {
+    citation:
+      'FDA-approved labeling of NSAIDs §4: contraindicated with asthma, urticaria or allergic-type reactions after aspirin or other NSAIDs (Kowalski 2013, Allergy 68:1219)',
+  },
+  'ace-inhibitor': {
+    citation:
+      'FDA-approved labeling, Zestril (lisinopril) §4: contraindicated with a history of angioedema related to previous ACE-inhibitor treatment',
+  },
   'anticonvulsant-aromatic': CARBAMAZEPINE_LABEL,
   'opioid-phenanthrene': OPIOID_SOURCE,
   'opioid-phenylpiperidine': OPIOID_SOURCE,
   'opioid-diphenylheptane': OPIOID_SOURCE,
-  macrolide: { citation: 'FDA-approved labeling of macrolides §4: contraindicated with hypersensitivity to any macrolide' },
-  fluoroquinolone: { citation: 'FDA-approved labeling of fluoroquinolones §4: contraindicated with hypersensitivity to any quinolone' },
-  tetracycline: { citation: 'FDA-approved labeling of tetracyclines §4: contraindicated with hypersensitivity to any tetracycline' },
+  macrolide: {
+    citation:
+      'FDA-approved labeling of macrolides §4: contraindicated with hypersensitivity to any macrolide',
+  },
+  fluoroquinolone: {
+    citation:
+      'FDA-approved labeling of fluoroquinolones §4: contraindicated with hypersensitivity to any quinolone',
+  },
+  tetracycline: {
+    citation:
+      'FDA-approved labeling of tetracyclines §4: contraindicated with hypersensitivity to any tetracycline',
+  },
 };

@@ -29,9 +29,16 @@ export const DRUG_CLASSES: readonly DrugClass[] = [
   C('opioid-phenanthrene', 'Opioids, phenanthrene (morphinan) structure', { allergy: 'moderate' }),
   C('opioid-phenylpiperidine', 'Opioids, phenylpiperidine structure', { allergy: 'moderate' }),
   C('opioid-diphenylheptane', 'Opioids, diphenylheptane structure', { allergy: 'moderate' }),
-  C('opioid-cyp3a4', 'Opioids metabolised by CYP3A4 (boxed warning)', {}, label('oxycodone', 'OxyContin', 'Boxed Warning; 7')),
+  C(
+    'opioid-cyp3a4',
+    'Opioids metabolised by CYP3A4 (boxed warning)',
+    {},
+    label('oxycodone', 'OxyContin', 'Boxed Warning; 7'),
+  ),
   C('nsaid', 'Nonsteroidal anti-inflammatory drugs', { duplication: 'moderate' }),
-  C('cox-nonselective', 'COX-1 inhibiting NSAIDs incl. aspirin (cross-reactive hypersensitivity)', { allergy: 'major' }),
+  C('cox-nonselective', 'COX-1 inhibiting NSAIDs incl. aspirin (cross-reactive hypersensitivity)', {
+    allergy: 'major',
+  }),
   C('cox2-selective', 'Selective COX-2 inhibitors'),
   C('salicylate', 'Salicylates'),
   // Psychiatric / CNS
@@ -44,17 +51,27 @@ export const DRUG_CLASSES: readonly DrugClass[] = [
   C('z-hypnotic', 'Non-benzodiazepine hypnotics (z-drugs)', { duplication: 'moderate' }),
   C('cns-depressant', 'CNS depressants (opioid boxed-warning co-medications)'),
   C('antipsychotic', 'Antipsychotics', { duplication: 'moderate' }),
-  C('amphetamine-derivative', 'Amphetamines and derivatives (ONC list pair 1)', { duplication: 'moderate' }, ONC_HIGH_PRIORITY),
+  C(
+    'amphetamine-derivative',
+    'Amphetamines and derivatives (ONC list pair 1)',
+    { duplication: 'moderate' },
+    ONC_HIGH_PRIORITY,
+  ),
   C('gabapentinoid', 'Gabapentinoids', { duplication: 'moderate' }),
   C('muscle-relaxant', 'Skeletal muscle relaxants', { duplication: 'moderate' }),
-  C('anticonvulsant-aromatic', 'Aromatic anticonvulsants (cross-sensitive hypersensitivity)', { allergy: 'moderate' }),
+  C('anticonvulsant-aromatic', 'Aromatic anticonvulsants (cross-sensitive hypersensitivity)', {
+    allergy: 'moderate',
+  }),
   C('triptan', 'Triptans (5-HT1B/1D agonists)', { duplication: 'moderate' }),
   C('ergot', 'Ergot alkaloids'),
   C('antihistamine-first-gen', 'First-generation antihistamines', { duplication: 'minor' }),
   C('cholinesterase-inhibitor', 'Cholinesterase inhibitors', { duplication: 'moderate' }),
   C('lithium', 'Lithium salts'),
   // Cardiovascular / renal
-  C('ace-inhibitor', 'Angiotensin-converting enzyme inhibitors', { duplication: 'moderate', allergy: 'major' }),
+  C('ace-inhibitor', 'Angiotensin-converting enzyme inhibitors', {
+    duplication: 'moderate',
+    allergy: 'major',
+  }),
   C('arb', 'Angiotensin II receptor blockers', { duplication: 'moderate' }),
   C('arni', 'Angiotensin receptor–neprilysin inhibitor'),
   C('renin-inhibitor', 'Direct renin inhibitors'),
@@ -63,7 +80,9 @@ export const DRUG_CLASSES: readonly DrugClass[] = [
   C('ccb-nondihydropyridine', 'Non-dihydropyridine calcium channel blockers', { duplication: 'moderate' }),
   C('thiazide', 'Thiazide and thiazide-like diuretics', { duplication: 'moderate' }),
   C('loop-diuretic', 'Loop diuretics', { duplication: 'moderate' }),
-  C('potassium-sparing-diuretic', 'Potassium-sparing diuretics and aldosterone antagonists', { duplication: 'moderate' }),
+  C('potassium-sparing-diuretic', 'Potassium-sparing diuretics and aldosterone antagonists', {
+    duplication: 'moderate',
+  }),
   C('potassium-supplement', 'Potassium supplements'),
   C('statin', 'HMG-CoA reductase inhibitors', { duplication: 'moderate' }),
   C('fibrate', 'Fibrates'),
@@ -95,11 +114,19 @@ export const DRUG_CLASSES: readonly DrugClass[] = [
   // GI
   C('ppi', 'Proton pump inhibitors', { duplication: 'moderate' }),
   C('h2-blocker', 'Histamine-2 receptor antagonists', { duplication: 'moderate' }),
-  C('polyvalent-cation', 'Oral polyvalent cations (calcium, iron, magnesium, aluminium, zinc)', {}, label('ciprofloxacin', 'Cipro', '2.4; 7')),
+  C(
+    'polyvalent-cation',
+    'Oral polyvalent cations (calcium, iron, magnesium, aluminium, zinc)',
+    {},
+    label('ciprofloxacin', 'Cipro', '2.4; 7'),
+  ),
   // Anti-infectives
   C('penicillin', 'Penicillins', { duplication: 'moderate', allergy: 'major' }),
   C('cephalosporin', 'Cephalosporins', { duplication: 'moderate', allergy: 'major' }),
-  C('cephalosporin-aminopenicillin-r1', 'Cephalosporins with an R1 side chain identical/similar to ampicillin or amoxicillin'),
+  C(
+    'cephalosporin-aminopenicillin-r1',
+    'Cephalosporins with an R1 side chain identical/similar to ampicillin or amoxicillin',
+  ),
   C('carbapenem', 'Carbapenems', { allergy: 'major' }),
   C('macrolide', 'Macrolides', { duplication: 'moderate', allergy: 'major' }),
   C('fluoroquinolone', 'Fluoroquinolones', { duplication: 'moderate', allergy: 'major' }),
@@ -113,7 +140,12 @@ export const DRUG_CLASSES: readonly DrugClass[] = [
   C('cyp3a4-moderate-inhibitor', 'Moderate CYP3A4 inhibitors', {}, FDA_CYP_TABLE),
   C('cyp3a4-strong-inducer', 'Strong CYP3A4 inducers', {}, FDA_CYP_TABLE),
   C('cyp1a2-strong-inhibitor', 'Strong CYP1A2 inhibitors', {}, FDA_CYP_TABLE),
-  C('cyp1a2-inhibitor', 'Moderate/weak CYP1A2 inhibitors named in the tizanidine label', {}, label('tizanidine', 'Zanaflex', '7')),
+  C(
+    'cyp1a2-inhibitor',
+    'Moderate/weak CYP1A2 inhibitors named in the tizanidine label',
+    {},
+    label('tizanidine', 'Zanaflex', '7'),
+  ),
   C('cyp2d6-strong-inhibitor', 'Strong CYP2D6 inhibitors', {}, FDA_CYP_TABLE),
   // Immunology / oncology
   C('immunosuppressant', 'Immunosuppressants'),

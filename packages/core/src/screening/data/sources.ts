@@ -20,7 +20,7 @@ export const ONC_HIGH_PRIORITY: Source = {
 
 export const FDA_CYP_TABLE: Source = {
   citation:
-    "FDA, Drug Development and Drug Interactions: Table of Substrates, Inhibitors and Inducers (strong/moderate CYP inhibitors and inducers)",
+    'FDA, Drug Development and Drug Interactions: Table of Substrates, Inhibitors and Inducers (strong/moderate CYP inhibitors and inducers)',
   url: 'https://www.fda.gov/drugs/drug-interactions-labeling/healthcare-professionals-fdas-examples-drugs-interact-cyp-enzymes-and-transporter-systems',
 };
 
@@ -87,11 +87,13 @@ export const ISMP_ACUTE_2018: Source = {
 };
 
 export const TALL_MAN_FDA: Source = {
-  citation: 'FDA Name Differentiation Project (tall man lettering), as listed in the ISMP tall man letters list (2023)',
+  citation:
+    'FDA Name Differentiation Project (tall man lettering), as listed in the ISMP tall man letters list (2023)',
   url: 'https://www.ismp.org/recommendations/tall-man-letters-list',
 };
 
 export const TALL_MAN_ISMP: Source = {
-  citation: 'ISMP List of Look-Alike Drug Names with Recommended Tall Man (Mixed Case) Letters (2023), ISMP additions',
+  citation:
+    'ISMP List of Look-Alike Drug Names with Recommended Tall Man (Mixed Case) Letters (2023), ISMP additions',
   url: 'https://www.ismp.org/recommendations/tall-man-letters-list',
 };

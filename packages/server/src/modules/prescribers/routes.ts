@@ -14,11 +14,13 @@ export function registerPrescriberRoutes({ app, services }: RegisterArgs): void 
       schema: {
         tags,
         summary: 'Search prescribers by last-name prefix or NPI',
-        querystring: z.object({ q: z.string().trim().max(80).optional() }),
+        querystring: z.object({ q: z.string().trim().max(80).optional(), siteId: z.string().optional() }),
         response: { 200: z.object({ items: z.array(PrescriberOut) }), ...problemResponses },
       },
     },
-    async (req) => ({ items: (await listPrescribers(db, ctxOf(req), req.query.q)).map(toPrescriberOut) }),
+    async (req) => ({
+      items: (await listPrescribers(db, ctxOf(req), req.query.q, req.query.siteId)).map(toPrescriberOut),
+    }),
   );
   app.get(
     '/api/prescribers/:id',

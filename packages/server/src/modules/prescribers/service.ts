@@ -117,8 +117,12 @@ export async function getPrescriber(db: Db, ctx: Ctx, id: string) {
   return row;
 }
 
-export function listPrescribers(db: Db, ctx: Ctx, q: string | undefined) {
-  const sites = ctx.actor.sitesWith('prescribers.read');
+export function listPrescribers(db: Db, ctx: Ctx, q: string | undefined, siteId?: string) {
+  let sites = ctx.actor.sitesWith('prescribers.read');
+  if (siteId) {
+    ctx.actor.require('prescribers.read', siteId);
+    sites = [siteId];
+  }
   if (!sites.length) return Promise.resolve([] as PrescriberTable[]);
   let query = db.selectFrom('prescribers').selectAll().where('site_id', 'in', sites);
   if (q)

@@ -11,8 +11,14 @@ export async function nextCounter(db: Db, siteId: string, name: string, start = 
     .returning('value')
     .executeTakeFirst();
   if (row) return row.value;
-  await db.insertInto('site_counters').values({ site_id: siteId, name, value: start }).execute();
-  return start;
+  // First number of this counter; a concurrent first use loses the insert race and takes the next number instead.
+  const inserted = await db
+    .insertInto('site_counters')
+    .values({ site_id: siteId, name, value: start })
+    .onConflict((oc) => oc.columns(['site_id', 'name']).doNothing())
+    .returning('value')
+    .executeTakeFirst();
+  return inserted ? inserted.value : nextCounter(db, siteId, name, start);
 }
 
 export const insertPrescription = (db: Db, row: PrescriptionTable) =>
@@ -102,6 +108,7 @@ export function queue(db: Db, siteIds: string[], state: string | undefined, limi
       'p.drug_description',
       'p.schedule',
       'p.origin',
+      'p.patient_id',
       'pt.first_name',
       'pt.last_name',
       'pt.birth_date',

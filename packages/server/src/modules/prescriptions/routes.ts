@@ -8,11 +8,15 @@ import {
 import { z } from 'zod';
 import type { RegisterArgs } from '../../app';
 import { appendAudit } from '../../platform/audit/audit';
+import { notFound } from '../../platform/errors';
 import { ctxOf, IdParams, jsonResponses } from '../../platform/http';
+import { previewLabel } from '../labels/service';
 import { requestRefill, runAutoRefill } from './refills';
 import * as repo from './repository';
 import { ActionInput, EntryInput, ManualPrescriptionInput } from './schema';
 import { createManualPrescription, enterData, loadFill, overrideAlert } from './service';
+import { transferOut } from './transfers';
+import { fillContext, labelForFill } from './views';
 import { act } from './workflow';
 
 export function registerPrescriptionRoutes({ app, services }: RegisterArgs): void {
@@ -84,6 +88,7 @@ export function registerPrescriptionRoutes({ app, services }: RegisterArgs): voi
           schedule: i.schedule,
           origin: i.origin,
           patient: i.last_name ? `${i.last_name}, ${i.first_name}` : null,
+          patientId: i.patient_id,
           holdReason: i.hold_reason,
         })),
       };
@@ -139,6 +144,8 @@ export function registerPrescriptionRoutes({ app, services }: RegisterArgs): voi
           scans,
           clarifications,
           availableActions: availableActions(fill.state as FillState, roles),
+          asWritten: (JSON.parse(rx.proposed_json ?? '{}') as { asWritten?: unknown }).asWritten ?? null,
+          context: await fillContext(trx, rx, fill),
         };
       });
     },
@@ -232,5 +239,161 @@ export function registerPrescriptionRoutes({ app, services }: RegisterArgs): voi
       },
     },
     async (req) => runAutoRefill(db, ctxOf(req)),
+  );
+
+  app.get(
+    '/api/fills/:id/label',
+    {
+      config: { access: { permission: 'labels.print' } },
+      schema: {
+        tags,
+        summary: 'The prescription label of a filled prescription (PDF, or ZPL with ?format=zpl)',
+        params: IdParams,
+        querystring: z.object({ format: z.enum(['pdf', 'zpl']).default('pdf') }),
+      },
+    },
+    async (req, reply) => {
+      const ctx = ctxOf(req);
+      const { fill, rx } = await loadFill(db, ctx, req.params.id);
+      ctx.actor.require('labels.print', fill.site_id, 'Prescription fill');
+      const data = await labelForFill(db, ctx, fill, rx);
+      const out = await previewLabel(ctx, data, req.query.format);
+      return reply.type(out.contentType).send(out.body);
+    },
+  );
+
+  app.get(
+    '/api/documents/:id',
+    {
+      config: { access: { permission: 'prescriptions.read' } },
+      schema: {
+        tags,
+        summary: 'A stored document (scanned original prescription), as uploaded',
+        params: IdParams,
+      },
+    },
+    async (req, reply) => {
+      const ctx = ctxOf(req);
+      const sites = ctx.actor.sitesWith('prescriptions.read');
+      const doc = sites.length
+        ? await db
+            .selectFrom('documents')
+            .selectAll()
+            .where('id', '=', req.params.id)
+            .where('site_id', 'in', sites)
+            .executeTakeFirst()
+        : undefined;
+      if (!doc) throw notFound('Document');
+      await db.transaction().execute((trx) =>
+        appendAudit(trx, ctx, {
+          action: 'document.read',
+          entityType: 'document',
+          entityId: doc.id,
+          siteId: doc.site_id,
+        }),
+      );
+      return reply
+        .type(doc.content_type)
+        .header(
+          'content-disposition',
+          `inline; filename="${(doc.filename ?? 'original').replace(/[^\w.-]/g, '_')}"`,
+        )
+        .send(Buffer.from(doc.content_base64, 'base64'));
+    },
+  );
+
+  app.get(
+    '/api/patients/:id/prescriptions',
+    {
+      config: { access: { permission: 'prescriptions.read' } },
+      schema: {
+        tags,
+        summary: 'Medication history: the patient’s prescriptions with their fills',
+        params: IdParams,
+        response: jsonResponses,
+      },
+    },
+    async (req) => {
+      const ctx = ctxOf(req);
+      const sites = ctx.actor.sitesWith('prescriptions.read');
+      const patient = sites.length
+        ? await db
+            .selectFrom('patients')
+            .select(['id', 'site_id'])
+            .where('id', '=', req.params.id)
+            .where('site_id', 'in', sites)
+            .executeTakeFirst()
+        : undefined;
+      if (!patient) throw notFound('Patient');
+      const rxs = await db
+        .selectFrom('prescriptions')
+        .selectAll()
+        .where('patient_id', '=', patient.id)
+        .orderBy('created_at', 'desc')
+        .limit(500)
+        .execute();
+      const fills = rxs.length
+        ? await db
+            .selectFrom('fills')
+            .select([
+              'id',
+              'prescription_id',
+              'fill_number',
+              'state',
+              'dispensed_at',
+              'sold_at',
+              'quantity',
+              'days_supply',
+              'ndc11_dispensed',
+              'lot',
+            ])
+            .where(
+              'prescription_id',
+              'in',
+              rxs.map((r) => r.id),
+            )
+            .orderBy('fill_number')
+            .execute()
+        : [];
+      return {
+        items: rxs.map((r) => ({
+          id: r.id,
+          rxNumber: r.rx_number,
+          status: r.status,
+          drug: r.drug_description,
+          ndc11: r.ndc11,
+          schedule: r.schedule,
+          sig: r.sig_text,
+          quantity: r.quantity,
+          daysSupply: r.days_supply,
+          refillsAuthorized: r.refills_authorized,
+          writtenDate: r.written_date,
+          origin: r.origin,
+          fills: fills.filter((f) => f.prescription_id === r.id),
+        })),
+      };
+    },
+  );
+
+  app.post(
+    '/api/prescriptions/:id/transfer-out',
+    {
+      config: { access: { permission: 'prescriptions.transfer_out' } },
+      schema: {
+        tags,
+        summary:
+          'Transfer a prescription to another pharmacy (pharmacist to pharmacist; 21 CFR 1306.25 record)',
+        params: IdParams,
+        body: z.object({
+          pharmacyName: z.string().trim().min(2).max(200),
+          pharmacyAddress: z.string().trim().min(5).max(300),
+          pharmacyDea: z.string().trim().max(20).optional(),
+          pharmacyPhone: z.string().trim().max(30).optional(),
+          receivingPharmacist: z.string().trim().min(2).max(120),
+        }),
+        response: jsonResponses,
+      },
+    },
+    async (req) => transferOut(db, ctxOf(req), req.params.id, req.body),
   );
 }

@@ -143,7 +143,16 @@ export async function createManualPrescription(db: Db, ctx: Ctx, input: ManualPr
       notes: input.notes ?? null,
       erx_message_id: null,
       document_id: documentId,
-      proposed_json: null,
+      proposed_json: JSON.stringify({
+        asWritten: {
+          drugDescription: input.drugDescription,
+          sigText: input.sigText ?? null,
+          quantity: input.quantity ?? null,
+          daysSupply: input.daysSupply ?? null,
+          refills: input.refillsAuthorized,
+          daw: input.daw,
+        },
+      }),
       transfer_json: input.transfer
         ? JSON.stringify({ direction: 'in', ...input.transfer, receivingPharmacist: ctx.actor.displayName })
         : null,

@@ -1,0 +1,258 @@
+/**
+ * Prescription workflow benchmark (issue 4): prescriptions per second end to end — intake, data entry with sig
+ * parsing, days' supply, law checks and screening, pharmacist data verification, payment, fill with a GS1 scan and
+ * an inventory dispense, e-signed final verification, pickup — every step its own audited transaction, through the
+ * same service functions the API calls. SQLite and PostgreSQL. Target on 2 cores: ≥ 300 prescriptions/s on SQLite.
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { ndc10ToGtin14 } from '../packages/core/src/ndc/index';
+import { loadStarterCatalogue } from '../packages/server/src/modules/drugs/starter';
+import { adjustStock } from '../packages/server/src/modules/inventory/ledger/service';
+import { createPatient } from '../packages/server/src/modules/patients/service';
+import { createPrescriber } from '../packages/server/src/modules/prescribers/service';
+import { createManualPrescription, enterData } from '../packages/server/src/modules/prescriptions/service';
+import { act } from '../packages/server/src/modules/prescriptions/workflow';
+import { hashPassword } from '../packages/server/src/platform/auth/passwords';
+import { AuthService } from '../packages/server/src/platform/auth/service';
+import { sha256 } from '../packages/server/src/platform/auth/tokens';
+import { loadConfig } from '../packages/server/src/platform/config';
+import {
+  type DatabaseHandle,
+  migrateToLatest,
+  openDatabase,
+} from '../packages/server/src/platform/db/database';
+import { newId, nowIso } from '../packages/server/src/platform/ids';
+import { systemCtx } from '../packages/server/src/platform/system';
+
+const N = Number(process.env.BENCH_RX ?? 600);
+const WORKERS = Number(process.env.BENCH_WORKERS ?? 16);
+const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const LIS = { ndc11: '00591040501', ndc10: '0591-0405-01' };
+const PASSWORD = 'bench-password-1';
+
+async function setup(handle: DatabaseHandle) {
+  const { db } = handle;
+  await migrateToLatest(db);
+  await loadStarterCatalogue(db);
+  const org = newId();
+  const site = newId();
+  const at = nowIso();
+  await db.insertInto('organizations').values({ id: org, name: 'Bench', created_at: at }).execute();
+  await db
+    .insertInto('sites')
+    .values({
+      id: site,
+      organization_id: org,
+      code: `W${randomBytes(3).toString('hex').toUpperCase()}`,
+      name: 'Bench',
+      setting_type: 'community',
+      address_line1: null,
+      address_line2: null,
+      city: null,
+      state: null,
+      postal_code: null,
+      phone: null,
+      ncpdp_id: null,
+      npi: null,
+      dea_number: null,
+      time_zone: 'UTC',
+      allow_negative_on_hand: 0,
+      created_at: at,
+    })
+    .execute();
+  const hash = await hashPassword(PASSWORD);
+  const users: Record<string, string> = {};
+  for (const role of ['technician', 'pharmacist'] as const) {
+    const id = newId();
+    users[role] = `bench-${role}-${randomBytes(3).toString('hex')}`;
+    await db
+      .insertInto('users')
+      .values({
+        id,
+        organization_id: org,
+        username: users[role],
+        display_name: role,
+        password_hash: hash,
+        is_active: 1,
+        failed_logins: 0,
+        locked_until: null,
+        clearance_level: 0,
+        cs_privileges: 'CII-V',
+        created_at: at,
+        password_changed_at: at,
+      })
+      .execute();
+    await db.insertInto('user_roles').values({ user_id: id, site_id: site, role }).execute();
+  }
+  const sys = await systemCtx(db, org);
+  // A realistic spread: each patient has a handful of active prescriptions, not hundreds.
+  const patients: string[] = [];
+  for (let i = 0; i < Math.max(1, Math.ceil(N / 5)); i++)
+    patients.push(
+      (
+        await createPatient(db, sys, {
+          siteId: site,
+          firstName: `Bench${i}`,
+          lastName: 'Patient',
+          birthDate: '1970-01-01',
+          sex: 'female',
+          allergyStatus: 'nka',
+          pregnancyStatus: 'unknown',
+          lactating: false,
+          preferences: {},
+          identifiers: [],
+          confirmNotDuplicate: true,
+        })
+      ).id,
+    );
+  const prescriber = await createPrescriber(db, sys, {
+    siteId: site,
+    firstName: 'Elena',
+    lastName: 'Rossi',
+    npi: '1558598797',
+    isTestIdentifier: true,
+  });
+  const auth = new AuthService(db, loadConfig({ logLevel: 'silent' }, {}));
+  const sessions: Record<string, Awaited<ReturnType<AuthService['login']>>> = {};
+  for (const role of ['technician', 'pharmacist'])
+    sessions[role] = await auth.login({
+      username: users[role] as string,
+      password: PASSWORD,
+      clientAddress: '127.0.0.1',
+      requestId: null,
+    });
+  const ctxOf = (role: string) => ({
+    actor: sessions[role]!.actor,
+    meta: { requestId: null, clientAddress: '127.0.0.1', sessionKey: sha256(sessions[role]!.token) },
+  });
+  return {
+    site,
+    patients,
+    prescriberId: prescriber.id,
+    auth,
+    tech: ctxOf('technician'),
+    rph: ctxOf('pharmacist'),
+    sys,
+  };
+}
+
+async function run(kind: 'sqlite' | 'postgres') {
+  let handle: DatabaseHandle;
+  let cleanup: () => Promise<void>;
+  if (kind === 'sqlite') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'apotheca-wf-'));
+    handle = await openDatabase({ kind: 'sqlite', file: path.join(dir, 'wf.db') });
+    cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
+  } else {
+    const schema = `benchwf_${randomBytes(4).toString('hex')}`;
+    handle = await openDatabase({ kind: 'postgres', url: PG_URL }, { schema, poolSize: 12 });
+    cleanup = async () => {
+      const c = new pg.Client({ connectionString: PG_URL });
+      await c.connect();
+      await c.query(`DROP SCHEMA ${schema} CASCADE`);
+      await c.end();
+    };
+  }
+  const s = await setup(handle);
+  const { db } = handle;
+  // Opening stock: a pharmacist's adjustment through the ledger service.
+  const expiry = new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
+  await adjustStock(db, s.rph, {
+    siteId: s.site,
+    ndc11: LIS.ndc11,
+    lot: 'BENCH1',
+    expiry,
+    location: 'SHELF',
+    quantity: N * 30 + 100,
+    reason: 'bench stock',
+  });
+  const g = ndc10ToGtin14(LIS.ndc10);
+  const scan = `01${g.ok ? g.gtin14 : ''}17${expiry.slice(2).replaceAll('-', '')}10BENCH1`;
+  const today = new Date().toISOString().slice(0, 10);
+  const latencies: number[] = [];
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: WORKERS }, async () => {
+      while (next < N) {
+        const i = next++;
+        const patientId = s.patients[i % s.patients.length] as string;
+        const start = performance.now();
+        const { fill } = await createManualPrescription(db, s.tech, {
+          siteId: s.site,
+          origin: 'phone',
+          patientId,
+          prescriberId: s.prescriberId,
+          drugDescription: 'Lisinopril 2.5 mg',
+          writtenDate: today,
+          refillsAuthorized: 0,
+          daw: '0',
+          priority: 'normal',
+        });
+        await act(db, s.auth, s.tech, fill.id, 'accept_intake', {});
+        await enterData(db, s.tech, fill.id, {
+          ndc11: LIS.ndc11,
+          sigText: '1 tab po daily',
+          quantity: 30,
+          refillsAuthorized: 0,
+          daw: '0',
+        });
+        await act(db, s.auth, s.tech, fill.id, 'submit_entry', {});
+        await act(db, s.auth, s.rph, fill.id, 'verify_data', {});
+        await act(db, s.auth, s.tech, fill.id, 'adjudicate', { payment: 'cash' });
+        await act(db, s.auth, s.tech, fill.id, 'record_fill', { scan });
+        await act(db, s.auth, s.rph, fill.id, 'verify_final', { password: PASSWORD });
+        await act(db, s.auth, s.tech, fill.id, 'sell', {
+          pickup: {
+            patientId,
+            birthDateConfirmed: '1970-01-01',
+            signature: 'sig',
+            counseling: 'declined',
+          },
+        });
+        latencies.push(performance.now() - start);
+      }
+    }),
+  );
+  const seconds = (performance.now() - t0) / 1000;
+  const sold = await db
+    .selectFrom('fills')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('state', '=', 'sold')
+    .executeTakeFirstOrThrow();
+  const audit = await db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  await handle.close();
+  await cleanup();
+  latencies.sort((a, b) => a - b);
+  const pct = (q: number) =>
+    Math.round((latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0) * 10) / 10;
+  return {
+    prescriptions: N,
+    workers: WORKERS,
+    seconds: Math.round(seconds * 100) / 100,
+    prescriptionsPerSecond: Math.round(N / seconds),
+    perPrescriptionMs: { p50: pct(0.5), p99: pct(0.99) },
+    sold: Number(sold.n),
+    auditEntries: Number(audit.n),
+  };
+}
+
+const out: Record<string, unknown> = {
+  benchmark: 'prescription workflow intake → sold',
+  target: { sqlitePrescriptionsPerSecond: 300 },
+  loadAverage: os.loadavg().map((l) => Math.round(l * 100) / 100),
+};
+out.sqlite = await run('sqlite');
+try {
+  out.postgres = await run('postgres');
+} catch (err) {
+  out.postgres = { skipped: (err as Error).message };
+}
+console.log(JSON.stringify(out, null, 2));

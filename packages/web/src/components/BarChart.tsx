@@ -1,0 +1,110 @@
+import { useId } from 'react';
+import { Link } from '../router';
+
+export interface Bar {
+  key: string;
+  label: string;
+  value: number;
+  note?: string;
+  /** Draw attention (e.g. a queue with waiters): a darker, hatched bar, never colour alone. */
+  emphasis?: boolean;
+  href?: string;
+}
+
+/**
+ * Horizontal bar chart drawn as SVG (no charting library). The picture is one labelled image; the same numbers
+ * are available as a real table underneath for screen readers and for anyone who prefers reading them.
+ */
+export function BarChart({ title, bars, unit = '' }: { title: string; bars: Bar[]; unit?: string }) {
+  const id = useId();
+  const max = Math.max(1, ...bars.map((b) => b.value));
+  const rowH = 30;
+  const labelW = 150;
+  const valueW = 110;
+  const width = 640;
+  const plotW = width - labelW - valueW;
+  const height = bars.length * rowH + 8;
+  const summary = bars.map((b) => `${b.label} ${b.value}${unit}`).join(', ');
+  return (
+    <figure className="barchart" aria-labelledby={`${id}-cap`}>
+      <figcaption id={`${id}-cap`}>{title}</figcaption>
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        role="img"
+        aria-label={`${title}: ${summary}`}
+        preserveAspectRatio="xMinYMin meet"
+      >
+        <defs>
+          <pattern
+            id={`${id}-hatch`}
+            width="6"
+            height="6"
+            patternUnits="userSpaceOnUse"
+            patternTransform="rotate(45)"
+          >
+            <rect width="6" height="6" className="bar-emph" />
+            <line x1="0" y1="0" x2="0" y2="6" className="bar-hatch" strokeWidth="2" />
+          </pattern>
+        </defs>
+        {bars.map((b, i) => {
+          const y = i * rowH + 4;
+          const w = b.value ? Math.max(3, (b.value / max) * plotW) : 0;
+          return (
+            <g key={b.key}>
+              <text
+                x={labelW - 8}
+                y={y + rowH / 2}
+                textAnchor="end"
+                dominantBaseline="middle"
+                className="bar-label"
+              >
+                {b.label}
+              </text>
+              <rect x={labelW} y={y + 4} width={plotW} height={rowH - 8} className="bar-track" rx="3" />
+              {w ? (
+                <rect
+                  x={labelW}
+                  y={y + 4}
+                  width={w}
+                  height={rowH - 8}
+                  rx="3"
+                  className="bar"
+                  fill={b.emphasis ? `url(#${id}-hatch)` : undefined}
+                />
+              ) : null}
+              <text x={labelW + plotW + 8} y={y + rowH / 2} dominantBaseline="middle" className="bar-value">
+                {b.value}
+                {unit}
+                {b.note ? ` · ${b.note}` : ''}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+      <details className="chart-table">
+        <summary>Show as a table</summary>
+        <table className="table compact">
+          <caption className="sr-only">{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">State</th>
+              <th scope="col" className="num">
+                Count
+              </th>
+              <th scope="col">Oldest</th>
+            </tr>
+          </thead>
+          <tbody>
+            {bars.map((b) => (
+              <tr key={b.key}>
+                <th scope="row">{b.href ? <Link href={b.href}>{b.label}</Link> : b.label}</th>
+                <td className="num">{b.value}</td>
+                <td>{b.note ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </figure>
+  );
+}
