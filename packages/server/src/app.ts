@@ -14,6 +14,7 @@ import { registerAuthRoutes } from './modules/auth/routes';
 import { registerCalcRoutes } from './modules/calc/routes';
 import { registerDrugRoutes } from './modules/drugs/routes';
 import { registerErxRoutes } from './modules/erx/routes';
+import { registerEventRoutes } from './modules/events/routes';
 import { registerFormularyRoutes } from './modules/formulary/routes';
 import { registerHealthRoutes } from './modules/health/routes';
 import { registerInventoryRoutes } from './modules/inventory/index';
@@ -150,6 +151,7 @@ export async function buildApp(
   registerPrescriptionRoutes(register);
   registerErxRoutes(register);
   registerOtcRoutes(register);
+  registerEventRoutes(register);
   registerCalcRoutes(register);
   registerLabelRoutes(register);
   registerInventoryRoutes(register);

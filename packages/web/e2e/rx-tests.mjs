@@ -87,6 +87,8 @@ export function defineRxTests({ context, baseUrl, shots }) {
       2,
       'two demo fills in data verification',
     );
+    // Live updates: the queue subscribes to the server's event stream (no polling while connected).
+    await page.getByText('· live').waitFor({ timeout: 10_000 });
     await checkA11y(page, 'queue');
     await shot(page, 'rx-queue');
 

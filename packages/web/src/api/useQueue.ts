@@ -3,16 +3,21 @@ import { ApiError, api } from './client';
 import type { QueueResponse } from './rx';
 
 export const POLL_MS = 5000;
+/** With the live stream connected, a slow safety poll only (in case an event is missed across a reconnect). */
+export const LIVE_POLL_MS = 60_000;
 
 /**
- * The work queue, refreshed by polling every 5 s while the tab is visible (the server has no push channel
- * yet). A failed refresh keeps the last good list on screen and reports the error.
+ * The work queue. Live: the server pushes every change of a fill at the caller's sites over server-sent events
+ * (GET /api/events) and the list reloads at once (coalesced to one reload per 300 ms burst). If the stream cannot
+ * be opened the queue falls back to polling every 5 s while the tab is visible. A failed refresh keeps the last
+ * good list on screen and reports the error.
  */
 export function useQueue(siteId: string | undefined, state: string | undefined, limit = 10_000) {
   const [data, setData] = useState<QueueResponse>();
   const [error, setError] = useState<ApiError>();
   const [updatedAt, setUpdatedAt] = useState<Date>();
   const [paused, setPaused] = useState(false);
+  const [live, setLive] = useState(false);
   const inflight = useRef<AbortController | null>(null);
 
   const load = useCallback(async () => {
@@ -39,12 +44,36 @@ export function useQueue(siteId: string | undefined, state: string | undefined, 
   }, [load]);
 
   useEffect(() => {
-    if (paused) return;
-    const timer = window.setInterval(() => {
-      if (document.visibilityState === 'visible') void load();
-    }, POLL_MS);
-    return () => window.clearInterval(timer);
-  }, [load, paused]);
+    if (paused || typeof EventSource === 'undefined') return;
+    const source = new EventSource('/api/events');
+    let pending: number | undefined;
+    source.onopen = () => setLive(true);
+    source.onerror = () => setLive(false);
+    source.addEventListener('fill', (e) => {
+      const ev = JSON.parse((e as MessageEvent<string>).data) as { siteId: string };
+      if (ev.siteId !== siteId || pending !== undefined) return;
+      pending = window.setTimeout(() => {
+        pending = undefined;
+        void load();
+      }, 300);
+    });
+    return () => {
+      source.close();
+      if (pending !== undefined) window.clearTimeout(pending);
+      setLive(false);
+    };
+  }, [load, paused, siteId]);
 
-  return { data, error, updatedAt, reload: load, paused, setPaused };
+  useEffect(() => {
+    if (paused) return;
+    const timer = window.setInterval(
+      () => {
+        if (document.visibilityState === 'visible') void load();
+      },
+      live ? LIVE_POLL_MS : POLL_MS,
+    );
+    return () => window.clearInterval(timer);
+  }, [load, paused, live]);
+
+  return { data, error, updatedAt, reload: load, paused, setPaused, live };
 }

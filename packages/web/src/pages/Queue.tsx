@@ -102,7 +102,7 @@ export default function Queue() {
   const fallback: FillState = can('prescriptions.override_alert') ? 'data_verification' : 'intake';
   const raw = query.get('state');
   const state: FillState = FILL_STATES.includes(raw as FillState) ? (raw as FillState) : fallback;
-  const { data, error, updatedAt, paused, setPaused, reload } = useQueue(site?.id, state);
+  const { data, error, updatedAt, paused, setPaused, reload, live } = useQueue(site?.id, state);
   const [priority, setPriority] = useState('all');
   const [schedule, setSchedule] = useState<ScheduleFilter>('all');
   const [text, setText] = useState('');
@@ -181,7 +181,7 @@ export default function Queue() {
           <div className="queue-live">
             <span className="muted" role="status" aria-live="off">
               {updatedAt ? `Updated ${updatedAt.toLocaleTimeString()}` : 'Loading…'}
-              {paused ? ' · paused' : ` · refreshes every ${POLL_MS / 1000} s`}
+              {paused ? ' · paused' : live ? ' · live' : ` · refreshes every ${POLL_MS / 1000} s`}
             </span>
             <button type="button" className="btn btn-ghost" onClick={() => setPaused(!paused)}>
               {paused ? 'Resume' : 'Pause'}

@@ -16,6 +16,7 @@ import { appendAudit } from '../../platform/audit/audit';
 import type { Db } from '../../platform/db/database';
 import type { PrescriptionTable } from '../../platform/db/schema-rx';
 import { AppError, notFound } from '../../platform/errors';
+import { publishFill } from '../../platform/events';
 import { newId, nowIso } from '../../platform/ids';
 import { productByNdc } from '../prescriptions/products';
 import * as rxRepo from '../prescriptions/repository';
@@ -151,6 +152,7 @@ export async function receiveInbound(
         outcome: 'rejected',
         messageType: m.type,
       };
+    if (res.fillId) publishFill({ id: res.fillId, site_id: site.id, state: 'intake' }, `erx.${m.type}`);
     return {
       xml: ok(),
       outcome: 'accepted',

@@ -3,6 +3,7 @@ import type { Ctx } from '../../platform/actor';
 import { appendAudit } from '../../platform/audit/audit';
 import type { Db } from '../../platform/db/database';
 import { AppError, notFound } from '../../platform/errors';
+import { publishFill } from '../../platform/events';
 import { requestRenewal } from '../erx/service';
 import { enqueueNotification } from './notifications';
 import * as repo from './repository';
@@ -85,7 +86,7 @@ export async function requestRefill(
     if (!timing.ok)
       throw new AppError(409, 'refill_too_soon', timing.reason, { earliestDate: timing.earliestDate });
   }
-  return db.transaction().execute(async (trx) => {
+  const queued = await db.transaction().execute(async (trx) => {
     const alerts = await screenPrescription(trx, rx);
     const needsPharmacist = alerts.some((a) => a.requiresOverride);
     const fill = {
@@ -107,6 +108,8 @@ export async function requestRefill(
     });
     return fill;
   });
+  publishFill(queued, `refill.${source}`);
+  return queued;
 }
 
 /**

@@ -6,6 +6,7 @@ import { appendAudit } from '../../platform/audit/audit';
 import type { Db } from '../../platform/db/database';
 import type { FillTable, PrescriptionTable } from '../../platform/db/schema-rx';
 import { AppError, badRequest, conflict, notFound } from '../../platform/errors';
+import { publishFill } from '../../platform/events';
 import { newId, nowIso } from '../../platform/ids';
 import { dispensingUnit, type ProductInfo, productByNdc } from './products';
 import * as repo from './repository';
@@ -98,80 +99,86 @@ export async function createManualPrescription(db: Db, ctx: Ctx, input: ManualPr
     throw badRequest('validation_failed', 'ndc11: not in the drug knowledge base', [
       { field: 'ndc11', reason: 'is not in the drug knowledge base' },
     ]);
-  return db.transaction().execute(async (trx) => {
-    await checkParties(trx, input.siteId, input.patientId, input.prescriberId);
-    const at = nowIso();
-    let documentId: string | null = null;
-    if (input.document) {
-      documentId = newId();
-      await trx
-        .insertInto('documents')
-        .values({
-          id: documentId,
-          site_id: input.siteId,
-          kind: 'prescription_original',
-          content_type: input.document.contentType,
-          filename: input.document.filename ?? null,
-          content_base64: input.document.base64,
-          sha256: createHash('sha256').update(Buffer.from(input.document.base64, 'base64')).digest('hex'),
-          created_at: at,
-        })
-        .execute();
-    }
-    const rx: PrescriptionTable = {
-      id: newId(),
-      site_id: input.siteId,
-      rx_number: await repo.nextCounter(trx, input.siteId, 'rx_number'),
-      patient_id: input.patientId ?? null,
-      prescriber_id: input.prescriberId ?? null,
-      origin: input.origin,
-      status: 'active',
-      drug_description: input.drugDescription,
-      ndc11: product?.ndc11 ?? null,
-      rxcui: null,
-      ingredients_json: product ? JSON.stringify(product.ingredients) : null,
-      schedule: product?.schedule ?? null,
-      sig_text: input.sigText ?? null,
-      sig_json: input.sigText ? JSON.stringify(parseSig(input.sigText)) : null,
-      quantity: input.quantity ?? null,
-      quantity_unit: null,
-      days_supply: input.daysSupply ?? null,
-      refills_authorized: input.transfer ? input.transfer.refillsRemaining : input.refillsAuthorized,
-      daw: input.daw,
-      written_date: input.writtenDate,
-      expires_on: lastFillDate(product?.schedule ?? null, input.writtenDate),
-      notes: input.notes ?? null,
-      erx_message_id: null,
-      document_id: documentId,
-      proposed_json: JSON.stringify({
-        asWritten: {
-          drugDescription: input.drugDescription,
-          sigText: input.sigText ?? null,
-          quantity: input.quantity ?? null,
-          daysSupply: input.daysSupply ?? null,
-          refills: input.refillsAuthorized,
-          daw: input.daw,
-        },
-      }),
-      transfer_json: input.transfer
-        ? JSON.stringify({ direction: 'in', ...input.transfer, receivingPharmacist: ctx.actor.displayName })
-        : null,
-      created_at: at,
-      updated_at: at,
-      version: 1,
-    };
-    await repo.insertPrescription(trx, rx);
-    const fill = newFill(rx, 0, 'intake', input.priority, input.promisedAt ?? null);
-    await repo.insertFill(trx, fill);
-    await appendAudit(trx, ctx, {
-      action: 'prescription.create',
-      entityType: 'prescription',
-      entityId: rx.id,
-      siteId: rx.site_id,
-      after: { ...rx, documentId },
+  return db
+    .transaction()
+    .execute(async (trx) => {
+      await checkParties(trx, input.siteId, input.patientId, input.prescriberId);
+      const at = nowIso();
+      let documentId: string | null = null;
+      if (input.document) {
+        documentId = newId();
+        await trx
+          .insertInto('documents')
+          .values({
+            id: documentId,
+            site_id: input.siteId,
+            kind: 'prescription_original',
+            content_type: input.document.contentType,
+            filename: input.document.filename ?? null,
+            content_base64: input.document.base64,
+            sha256: createHash('sha256').update(Buffer.from(input.document.base64, 'base64')).digest('hex'),
+            created_at: at,
+          })
+          .execute();
+      }
+      const rx: PrescriptionTable = {
+        id: newId(),
+        site_id: input.siteId,
+        rx_number: await repo.nextCounter(trx, input.siteId, 'rx_number'),
+        patient_id: input.patientId ?? null,
+        prescriber_id: input.prescriberId ?? null,
+        origin: input.origin,
+        status: 'active',
+        drug_description: input.drugDescription,
+        ndc11: product?.ndc11 ?? null,
+        rxcui: null,
+        ingredients_json: product ? JSON.stringify(product.ingredients) : null,
+        schedule: product?.schedule ?? null,
+        sig_text: input.sigText ?? null,
+        sig_json: input.sigText ? JSON.stringify(parseSig(input.sigText)) : null,
+        quantity: input.quantity ?? null,
+        quantity_unit: null,
+        days_supply: input.daysSupply ?? null,
+        refills_authorized: input.transfer ? input.transfer.refillsRemaining : input.refillsAuthorized,
+        daw: input.daw,
+        written_date: input.writtenDate,
+        expires_on: lastFillDate(product?.schedule ?? null, input.writtenDate),
+        notes: input.notes ?? null,
+        erx_message_id: null,
+        document_id: documentId,
+        proposed_json: JSON.stringify({
+          asWritten: {
+            drugDescription: input.drugDescription,
+            sigText: input.sigText ?? null,
+            quantity: input.quantity ?? null,
+            daysSupply: input.daysSupply ?? null,
+            refills: input.refillsAuthorized,
+            daw: input.daw,
+          },
+        }),
+        transfer_json: input.transfer
+          ? JSON.stringify({ direction: 'in', ...input.transfer, receivingPharmacist: ctx.actor.displayName })
+          : null,
+        created_at: at,
+        updated_at: at,
+        version: 1,
+      };
+      await repo.insertPrescription(trx, rx);
+      const fill = newFill(rx, 0, 'intake', input.priority, input.promisedAt ?? null);
+      await repo.insertFill(trx, fill);
+      await appendAudit(trx, ctx, {
+        action: 'prescription.create',
+        entityType: 'prescription',
+        entityId: rx.id,
+        siteId: rx.site_id,
+        after: { ...rx, documentId },
+      });
+      return { prescription: rx, fill };
+    })
+    .then((r) => {
+      publishFill(r.fill, 'intake');
+      return r;
     });
-    return { prescription: rx, fill };
-  });
 }
 
 /** A fill and its prescription, scoped to the caller's sites (404 otherwise). */

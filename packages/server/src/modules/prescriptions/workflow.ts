@@ -6,6 +6,7 @@ import type { AuthService } from '../../platform/auth/service';
 import type { Db } from '../../platform/db/database';
 import type { FillTable, PrescriptionTable } from '../../platform/db/schema-rx';
 import { AppError, badRequest, conflict } from '../../platform/errors';
+import { publishFill } from '../../platform/events';
 import { newId, nowIso } from '../../platform/ids';
 import { dispenseStock, returnStock } from '../inventory/stock';
 import { enqueueNotification } from './notifications';
@@ -396,5 +397,6 @@ export async function act(
   });
   if (logged) throw logged;
   if (!result) throw badRequest('failed', 'The step did not complete');
+  publishFill(result, action);
   return result;
 }
