@@ -15,6 +15,21 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 const ci = process.env.CI === 'true';
 const pgUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// A fresh machine of this project's kind (Debian, root) may lack the Debian tools some tests drive: install them
+// once, as .ci/run does, unless APOTHECA_NO_APT=1. Elsewhere the missing tool is reported by the tests that need it.
+function ensureDebianTools() {
+  const need = [];
+  const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
+  if (!fs.existsSync(chromium)) need.push('chromium');
+  if (!has('pdftotext')) need.push('poppler-utils');
+  if (!has('zbarimg')) need.push('zbar-tools');
+  if (!fs.existsSync('/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf')) need.push('fonts-dejavu-core');
+  if (!need.length || process.env.APOTHECA_NO_APT === '1' || process.getuid?.() !== 0 || !has('apt-get')) return;
+  console.log(`Installing Debian packages the tests use: ${need.join(' ')}`);
+  spawnSync('sh', ['-c', `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${need.join(' ')} >/dev/null`], { stdio: 'inherit' });
+}
+if (process.argv.length <= 2) ensureDebianTools();
+
 let passed = 0;
 let failed = 0;
 const problems = [];
