@@ -24,9 +24,17 @@ function ensureDebianTools() {
   if (!has('pdftotext')) need.push('poppler-utils');
   if (!has('zbarimg')) need.push('zbar-tools');
   if (!fs.existsSync('/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf')) need.push('fonts-dejavu-core');
-  if (!need.length || process.env.APOTHECA_NO_APT === '1' || process.getuid?.() !== 0 || !has('apt-get')) return;
+  if (!need.length || process.env.APOTHECA_NO_APT === '1' || process.getuid?.() !== 0 || !has('apt-get'))
+    return;
   console.log(`Installing Debian packages the tests use: ${need.join(' ')}`);
-  spawnSync('sh', ['-c', `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${need.join(' ')} >/dev/null`], { stdio: 'inherit' });
+  spawnSync(
+    'sh',
+    [
+      '-c',
+      `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${need.join(' ')} >/dev/null`,
+    ],
+    { stdio: 'inherit' },
+  );
 }
 if (process.argv.length <= 2) ensureDebianTools();
 

@@ -12,6 +12,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { registerAuditRoutes } from './modules/audit/routes';
 import { registerAuthRoutes } from './modules/auth/routes';
 import { registerCalcRoutes } from './modules/calc/routes';
+import { registerClaimsRoutes } from './modules/claims/routes';
 import { registerDrugRoutes } from './modules/drugs/routes';
 import { registerErxRoutes } from './modules/erx/routes';
 import { registerEventRoutes } from './modules/events/routes';
@@ -157,6 +158,7 @@ export async function buildApp(
   registerInventoryRoutes(register);
   registerDrugRoutes(register);
   registerFormularyRoutes(register);
+  registerClaimsRoutes(register);
 
   app.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () =>
     app.swagger(),

@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import { registerClaimsCommands } from '../modules/claims/cli';
 import { registerDrugCommands } from '../modules/drugs/cli';
 import { AppError } from '../platform/errors';
 import { registerAdminCommands } from './admin';
@@ -24,6 +25,7 @@ registerToolCommands(program);
 registerErxCommands(program);
 registerJobCommands(program);
 registerDrugCommands(program);
+registerClaimsCommands(program);
 
 try {
   await program.parseAsync(process.argv);

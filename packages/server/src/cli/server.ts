@@ -1,5 +1,9 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { DEMO_ORG, type DemoLogin, seedDemo } from '../demo/seed';
+import { DEMO_PAYER_PORT } from '../modules/claims/demo';
 import { loadConfig } from '../platform/config';
 import { migrateToLatest } from '../platform/db/database';
 import { startServer } from '../server';
@@ -9,6 +13,29 @@ import { printResult, table } from './output';
 function printLogins(logins: DemoLogin[]): void {
   process.stdout.write(
     `\nDemo organization "${DEMO_ORG}" created with one site of each setting type.\nDemo logins (password for all: ${logins[0]?.password}):\n${table(logins as never, ['username', 'role', 'sites'])}\n\n`,
+  );
+}
+
+/**
+ * The demo bills claims to a local payer simulator (test BINs 999999/999998, see docs/claims.md): start it beside the
+ * server, as a child process that ends with it. Skipped when APOTHECA_DEMO_PAYER_URL points elsewhere.
+ */
+function startDemoPayer(): void {
+  if (process.env.APOTHECA_DEMO_PAYER_URL) return;
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const bin = path.resolve(here, '../../bin/apotheca.mjs');
+  const plans = path.resolve(here, '../../payer-sim/plans.example.json');
+  const child = spawn(
+    process.execPath,
+    [bin, 'payer-sim', '--port', String(DEMO_PAYER_PORT), '--plans', plans],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  child.on('error', () => undefined);
+  const stop = () => child.kill();
+  process.once('exit', stop);
+  for (const sig of ['SIGTERM', 'SIGINT'] as const) process.once(sig, stop);
+  process.stdout.write(
+    `Demo payer simulator: tcp://127.0.0.1:${DEMO_PAYER_PORT} (plans ${path.relative(process.cwd(), plans)})\n`,
   );
 }
 
@@ -42,6 +69,7 @@ export function registerServerCommands(program: Command): void {
         process.stdout.write(
           '\nDemo data already present. Logins: technician, pharmacist, pharmacist-in-charge, nurse, buyer, auditor, admin, tech-hospital — password apotheca-demo\n',
         );
+      if (opts.demo) startDemoPayer();
       const shown = server.url.replace('0.0.0.0', 'localhost');
       process.stdout.write(`Apotheca is serving the workbench on ${shown} (API docs: ${shown}/api/docs)\n`);
     });

@@ -1,4 +1,5 @@
 import { makeTestDea, makeTestNpi } from '@apotheca/core/identifiers';
+import { seedDemoPlans } from '../modules/claims/demo';
 import { loadStarterCatalogue } from '../modules/drugs/starter';
 import { seedDemoStock } from '../modules/inventory/index';
 import { createPatient } from '../modules/patients/service';
@@ -209,5 +210,6 @@ export async function seedDemo(db: Db): Promise<DemoLogin[] | null> {
   await loadStarterCatalogue(db, ctx);
   await seedDemoStock(db, ctx, Object.values(siteIds));
   await seedDemoPrescriptions(db, ctx, siteIds);
+  await seedDemoPlans(db, siteIds);
   return logins;
 }

@@ -126,6 +126,28 @@ export const PERMISSIONS = {
     roles: ['pharmacist_in_charge'],
     description: 'Sign biennial inventories and close controlled-substance discrepancies',
   },
+  'claims.read': {
+    roles: [...DISPENSING, 'auditor'],
+    description: 'See pharmacy claims, their transmissions and reject explanations; cash prices',
+  },
+  'claims.submit': {
+    roles: DISPENSING,
+    description: 'Bill claims (NCPDP B1/B3), secondary claims and eligibility checks (E1)',
+  },
+  'claims.reverse': { roles: DISPENSING, description: 'Reverse paid claims (NCPDP B2)' },
+  'claims.dur_override': {
+    roles: PHARMACISTS,
+    description: 'Resubmit a DUR-rejected claim with DUR/PPS reason, professional-service and result codes',
+  },
+  'claims.manage': {
+    roles: ['pharmacist_in_charge', 'admin'],
+    description: 'Payer endpoints, cash pricing rules and discount programs',
+  },
+  'claims.reports': {
+    roles: ['pharmacist_in_charge', 'admin', 'auditor'],
+    description: 'Claims reports and reconciliation (CSV export)',
+  },
+  'pa.manage': { roles: DISPENSING, description: 'Open and work prior authorization cases' },
 } as const satisfies Record<string, { roles: readonly Role[]; description: string }>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -53,7 +53,9 @@ export async function dispenseStock(
       .selectFrom('inv_movements')
       .selectAll()
       .where('site_id', '=', input.siteId)
-      .where('idempotency_key', 'like', `${input.idempotencyKey.replace(/[%_]/g, '')}#%`)
+      // Keys of one dispense are "<key>#<n>": a range on the unique (site_id, idempotency_key) index, not a LIKE scan.
+      .where('idempotency_key', '>=', `${input.idempotencyKey}#`)
+      .where('idempotency_key', '<', `${input.idempotencyKey}$`)
       .execute();
     if (done.length) return done;
   }

@@ -8,6 +8,7 @@ import type { FillTable, PrescriptionTable } from '../../platform/db/schema-rx';
 import { AppError, badRequest, conflict } from '../../platform/errors';
 import { publishFill } from '../../platform/events';
 import { newId, nowIso } from '../../platform/ids';
+import { billFill, reverseFillClaims } from '../claims/service';
 import { dispenseStock, returnStock } from '../inventory/stock';
 import { enqueueNotification } from './notifications';
 import * as repo from './repository';
@@ -29,6 +30,8 @@ interface Step {
 }
 
 const STOCK_OUT_STATES: readonly FillState[] = ['final_verification', 'ready'];
+/** Claim states that mean the payer may hold a paid claim for this fill (it must be reversed if the fill is undone). */
+const BILLED = new Set(['paid', 'captured', 'unknown', 'pending', 'reversal_needed']);
 
 function fail(status: number, code: string, message: string, field?: string): never {
   throw new AppError(status, code, message, field ? { errors: [{ field, reason: message }] } : {});
@@ -107,8 +110,17 @@ const GUARDS: Partial<Record<string, (s: Step) => Promise<void>>> = {
     await rescreen(s);
   },
   async adjudicate(s) {
-    // Claims adjudication (NCPDP D.0) lands with the claims module; until then a fill is paid cash or marked for claim.
-    s.patch.claim_status = s.input.payment === 'claim' ? 'pending' : 'cash';
+    if (s.input.payment === 'cash') {
+      s.patch.claim_status = 'cash';
+      return;
+    }
+    // Paid by a plan: the claim was billed (billFill, before this transaction) and must have paid or been captured.
+    if (!['paid', 'captured'].includes(s.fill.claim_status))
+      fail(
+        409,
+        'claim_not_paid',
+        `The claim is ${s.fill.claim_status.replaceAll('_', ' ')}: see the rejects and next actions on the claims screen, or take cash`,
+      );
   },
   async record_fill(s) {
     const expected = s.rx.ndc11;
@@ -254,11 +266,11 @@ const GUARDS: Partial<Record<string, (s: Step) => Promise<void>>> = {
   async cancel(s) {
     if (STOCK_OUT_STATES.includes(s.fill.state as FillState) || s.fill.previous_state === 'ready')
       await returnDispensed(s, `cancelled: ${s.input.reason}`);
+    if (BILLED.has(s.fill.claim_status)) s.patch.claim_status = 'reversal_needed';
   },
   async return_to_stock(s) {
     await returnDispensed(s, `returned to stock: ${s.input.reason}`);
-    if (s.fill.claim_status === 'paid' || s.fill.claim_status === 'pending')
-      s.patch.claim_status = 'reversal_needed';
+    if (BILLED.has(s.fill.claim_status)) s.patch.claim_status = 'reversal_needed';
   },
   async hold(s) {
     s.patch.hold_reason = s.input.reason ?? null;
@@ -307,7 +319,7 @@ export async function act(
   action: string,
   input: ActionInput,
 ) {
-  const loaded = await loadFill(db, ctx, fillId);
+  let loaded = await loadFill(db, ctx, fillId);
   ctx.actor.require('prescriptions.act', loaded.fill.site_id, 'Prescription fill');
   const roles =
     ctx.actor.via === 'system' ? ['pharmacist_in_charge'] : [...ctx.actor.rolesAt(loaded.fill.site_id)];
@@ -320,6 +332,11 @@ export async function act(
       check.message,
       check.code === 'reason_required' ? { errors: [{ field: 'reason', reason: 'is required' }] } : {},
     );
+  }
+  // Billing talks to the payer over the network: never inside a transaction (claims module opens its own).
+  if (action === 'adjudicate' && input.payment === 'claim') {
+    await billFill(db, ctx, fillId);
+    loaded = await loadFill(db, ctx, fillId); // billing updated the fill's claim status (and version)
   }
   // Final verification is signed (21 CFR 11): the pharmacist re-enters their password, checked before the transaction.
   const signer = action === 'verify_final' ? await verifySigner(auth, ctx, input.password) : null;
@@ -398,5 +415,8 @@ export async function act(
   if (logged) throw logged;
   if (!result) throw badRequest('failed', 'The step did not complete');
   publishFill(result, action);
-  return result;
+  // Undoing a billed fill reverses its claim (B2) after the stock is back; a timeout leaves it reversal_needed for a retry.
+  if ((action === 'return_to_stock' || action === 'cancel') && result.claim_status === 'reversal_needed')
+    await reverseFillClaims(db, ctx, fillId, input.reason ?? action).catch(() => undefined);
+  return (await repo.findFill(db, fillId, [result.site_id])) ?? result;
 }

@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DatabaseTarget } from '../config';
 import { installGroupCommit } from './group-commit';
 import { migrationProvider, migrations } from './migrations/index';
 import type { Database } from './schema';
+import { SplitSqliteDialect } from './sqlite-split';
 
 export type Db = Kysely<Database>;
 export type Dialect = 'sqlite' | 'postgres';
@@ -26,6 +27,8 @@ export interface OpenOptions {
   poolSize?: number;
   /** SQLite only: batch concurrent transactions into one commit (default on; see group-commit.ts). */
   groupCommit?: boolean;
+  /** SQLite only: a second connection for reads outside transactions (default on; see sqlite-split.ts). */
+  readerConnection?: boolean;
 }
 
 export async function openDatabase(
@@ -40,7 +43,16 @@ export async function openDatabase(
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+    // A second connection for reads outside transactions (WAL readers do not wait for the writer).
+    let reader: SqliteDatabase.Database | null = null;
+    if (target.file !== ':memory:' && options.readerConnection !== false) {
+      reader = new SqliteDatabase(target.file);
+      reader.pragma('busy_timeout = 5000');
+      reader.pragma('query_only = ON');
+    }
+    const db = new Kysely<Database>({
+      dialect: new SplitSqliteDialect(withStatementCache(sqlite), reader ? withStatementCache(reader) : null),
+    });
     if (options.groupCommit !== false) installGroupCommit(db);
     return { db, dialect: 'sqlite', close: () => db.destroy() };
   }

@@ -1,3 +1,4 @@
+import type { ClaimTables } from './schema-claims';
 import type { RxTables } from './schema-rx';
 
 /**
@@ -625,7 +626,7 @@ export interface InvCountLineTable {
   counted_milli: number | null;
 }
 
-export interface Database extends RxTables {
+export interface Database extends RxTables, ClaimTables {
   organizations: OrganizationTable;
   sites: SiteTable;
   users: UserTable;

@@ -4,6 +4,7 @@ import * as m0002 from './0002_patients_prescribers';
 import * as m0003 from './0003_drugs';
 import * as m0004 from './0004_inventory';
 import * as m0005 from './0005_prescriptions';
+import * as m0006 from './0006_claims';
 
 /** Versioned migrations, applied in name order. Never edit one that has shipped: add the next. */
 export const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ export const migrations: Record<string, Migration> = {
   '0003_drugs': m0003,
   '0004_inventory': m0004,
   '0005_prescriptions': m0005,
+  '0006_claims': m0006,
 };
 
 export const migrationProvider: MigrationProvider = {
