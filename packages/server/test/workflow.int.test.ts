@@ -236,6 +236,15 @@ describe(`prescription workflow intake → sold (${process.env.APOTHECA_TEST_DB 
     expect(notes.map((n) => n.kind)).toContain('ready_for_pickup');
   });
 
+  it('lets only one of two users move the same fill at the same moment', async () => {
+    const fillId = await newRx();
+    const [a, b] = await Promise.all([step(tech, fillId, 'accept_intake'), step(rph, fillId, 'accept_intake')]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    expect([a, b].find((r) => r.statusCode === 409)?.json().code).toMatch(/stale_version|illegal_transition/);
+    const events = await t.db.selectFrom('fill_events').select('action').where('fill_id', '=', fillId).execute();
+    expect(events).toHaveLength(1);
+  });
+
   it('refuses to fill a cancelled prescription', async () => {
     const fillId = await newRx();
     expect((await step(tech, fillId, 'cancel')).json().code).toBe('reason_required');

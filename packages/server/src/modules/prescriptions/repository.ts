@@ -1,5 +1,6 @@
 import type { Db } from '../../platform/db/database';
 import type { FillTable, PrescriptionTable } from '../../platform/db/schema-rx';
+import { conflict } from '../../platform/errors';
 
 /** Next value of a per-site counter (Rx numbers). The UPDATE takes the row lock, so numbers never repeat. */
 export async function nextCounter(db: Db, siteId: string, name: string, start = 1000001): Promise<number> {
@@ -61,7 +62,8 @@ export async function updateFill(db: Db, fill: FillTable, patch: Partial<FillTab
     .where('id', '=', fill.id)
     .where('version', '=', fill.version)
     .executeTakeFirst();
-  if (Number(res.numUpdatedRows) !== 1) throw Object.assign(new Error('stale fill'), { stale: true });
+  if (Number(res.numUpdatedRows) !== 1)
+    throw conflict('stale_version', 'Someone else changed this prescription fill; reload and try again');
   return { ...fill, ...next };
 }
 
@@ -77,7 +79,8 @@ export async function updatePrescription(
     .where('id', '=', rx.id)
     .where('version', '=', rx.version)
     .executeTakeFirst();
-  if (Number(res.numUpdatedRows) !== 1) throw Object.assign(new Error('stale prescription'), { stale: true });
+  if (Number(res.numUpdatedRows) !== 1)
+    throw conflict('stale_version', 'Someone else changed this prescription; reload and try again');
   return { ...rx, ...next };
 }
 

@@ -104,7 +104,9 @@ const GUARDS: Partial<Record<string, (s: Step) => Promise<void>>> = {
       fillNumber: s.fill.fill_number,
     });
     if (law.length) fail(422, 'law_violation', law.map((p) => `${p.reason} (${p.citation})`).join('; '));
-    s.patch.screening_json = JSON.stringify(await screenPrescription(s.trx, s.rx));
+    // Entry screened moments ago; the pharmacist's verification screens again on the current profile.
+    if (s.fill.screening_json === null)
+      s.patch.screening_json = JSON.stringify(await screenPrescription(s.trx, s.rx));
   },
   async verify_data(s) {
     await rescreen(s);
@@ -342,10 +344,9 @@ export async function act(
   const signer = action === 'verify_final' ? await verifySigner(auth, ctx, input.password) : null;
   let logged: unknown = null;
   const result = await db.transaction().execute(async (trx) => {
-    const fill = await repo.findFill(trx, fillId, [loaded.fill.site_id]);
-    if (!fill || fill.version !== loaded.fill.version)
-      throw conflict('stale_version', 'Someone else moved this prescription; reload');
-    const rx = await repo.prescriptionById(trx, fill.prescription_id);
+    // The fill as read above: updateFill only applies to that version, so a concurrent move makes this step fail
+    // with stale_version and roll back (optimistic concurrency) — no need to read it again here.
+    const { fill, rx } = loaded;
     const step: Step = { trx, ctx, fill, rx, input, patch: {}, detail: {} };
     try {
       await GUARDS[action]?.(step);
