@@ -238,10 +238,17 @@ describe(`prescription workflow intake → sold (${process.env.APOTHECA_TEST_DB 
 
   it('lets only one of two users move the same fill at the same moment', async () => {
     const fillId = await newRx();
-    const [a, b] = await Promise.all([step(tech, fillId, 'accept_intake'), step(rph, fillId, 'accept_intake')]);
+    const [a, b] = await Promise.all([
+      step(tech, fillId, 'accept_intake'),
+      step(rph, fillId, 'accept_intake'),
+    ]);
     expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
     expect([a, b].find((r) => r.statusCode === 409)?.json().code).toMatch(/stale_version|illegal_transition/);
-    const events = await t.db.selectFrom('fill_events').select('action').where('fill_id', '=', fillId).execute();
+    const events = await t.db
+      .selectFrom('fill_events')
+      .select('action')
+      .where('fill_id', '=', fillId)
+      .execute();
     expect(events).toHaveLength(1);
   });
 

@@ -5,7 +5,7 @@ import { recordSignature, verifySigner } from '../../platform/audit/esign';
 import type { AuthService } from '../../platform/auth/service';
 import type { Db } from '../../platform/db/database';
 import type { FillTable, PrescriptionTable } from '../../platform/db/schema-rx';
-import { AppError, badRequest, conflict } from '../../platform/errors';
+import { AppError, badRequest } from '../../platform/errors';
 import { publishFill } from '../../platform/events';
 import { newId, nowIso } from '../../platform/ids';
 import { billFill, reverseFillClaims } from '../claims/service';
