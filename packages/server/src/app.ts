@@ -9,6 +9,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyRequest } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
 import { registerAuditRoutes } from './modules/audit/routes';
 import { registerAuthRoutes } from './modules/auth/routes';
 import { registerCalcRoutes } from './modules/calc/routes';
@@ -31,6 +32,7 @@ import { CSRF_HEADER, SESSION_COOKIE, sha256 } from './platform/auth/tokens';
 import type { Config } from './platform/config';
 import type { DatabaseHandle } from './platform/db/database';
 import { AppError, forbidden, unauthorized } from './platform/errors';
+import { bridgeEventsThroughPostgres } from './platform/events';
 import type { Access, App } from './platform/http';
 import { sendProblem, toProblem } from './platform/problems';
 
@@ -167,6 +169,16 @@ export async function buildApp(
   const webRoot =
     config.webRoot ?? (fs.existsSync(path.join(DEFAULT_WEB_ROOT, 'index.html')) ? DEFAULT_WEB_ROOT : null);
   if (webRoot) await app.register(fastifyStatic, { root: webRoot, index: 'index.html' });
+
+  // Several server processes on one PostgreSQL database share live events through LISTEN/NOTIFY.
+  const { listen } = deps.database;
+  if (listen) {
+    const stop = await bridgeEventsThroughPostgres(
+      (channel, payload) => sql`select pg_notify(${channel}, ${payload})`.execute(deps.database.db),
+      listen,
+    );
+    app.addHook('onClose', stop);
+  }
 
   return { app, services, routes };
 }

@@ -16,6 +16,11 @@ export interface DatabaseHandle {
   db: Db;
   dialect: Dialect;
   close(): Promise<void>;
+  /**
+   * PostgreSQL only: a dedicated connection LISTENing on `channel` (for events shared between server processes).
+   * Returns a function that stops listening.
+   */
+  listen?(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
 }
 
 // pg returns int8 (count(*), sums) as strings; our counts fit in a JS number.
@@ -74,7 +79,20 @@ export async function openDatabase(
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   if (schema) schemaOf.set(db, schema);
-  return { db, dialect: 'postgres', close: () => db.destroy() };
+  const listen = async (channel: string, onPayload: (payload: string) => void) => {
+    if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`Invalid channel ${channel}`);
+    const client = new pg.Client({ connectionString: target.url });
+    await client.connect();
+    client.on('notification', (n) => {
+      if (n.channel === channel && n.payload) onPayload(n.payload);
+    });
+    client.on('error', () => undefined);
+    await client.query(`LISTEN ${channel}`);
+    return async () => {
+      await client.end().catch(() => undefined);
+    };
+  };
+  return { db, dialect: 'postgres', close: () => db.destroy(), listen };
 }
 
 /** The PostgreSQL schema a handle was opened on, so the migrator looks for its table there and not in another schema. */
