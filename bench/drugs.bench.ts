@@ -14,10 +14,9 @@ import { ndc10ToGtin14 } from '@apotheca/core/ndc';
 import { buildApp } from '../packages/server/src/app';
 import { getCatalogue } from '../packages/server/src/modules/drugs/catalogue';
 import { importNdcDirectory } from '../packages/server/src/modules/drugs/import/ndc-import';
-import { hashPassword } from '../packages/server/src/platform/auth/passwords';
 import { loadConfig } from '../packages/server/src/platform/config';
 import { migrateToLatest, openDatabase } from '../packages/server/src/platform/db/database';
-import { newId, nowIso } from '../packages/server/src/platform/ids';
+import { seedBenchTenant } from './support';
 
 // A full collection before each timed phase, so garbage left by the import is not charged to the searches.
 v8.setFlagsFromString('--expose-gc');
@@ -132,51 +131,9 @@ if (process.env.BENCH_DEBUG) {
 }
 
 // Over HTTP: a signed-in technician calls GET /api/drugs/search on loopback, one request at a time.
-const org = newId();
-const site = newId();
-const user = newId();
-const at = nowIso();
-await db.insertInto('organizations').values({ id: org, name: 'Bench', created_at: at }).execute();
-await db
-  .insertInto('sites')
-  .values({
-    id: site,
-    organization_id: org,
-    code: 'BENCH',
-    name: 'Bench',
-    setting_type: 'community',
-    address_line1: null,
-    address_line2: null,
-    city: null,
-    state: null,
-    postal_code: null,
-    phone: null,
-    ncpdp_id: null,
-    npi: null,
-    dea_number: null,
-    time_zone: 'UTC',
-    allow_negative_on_hand: 0,
-    created_at: at,
-  } as never)
-  .execute();
-await db
-  .insertInto('users')
-  .values({
-    id: user,
-    organization_id: org,
-    username: 'bench',
-    display_name: 'Bench',
-    password_hash: await hashPassword('bench-password'),
-    is_active: 1,
-    failed_logins: 0,
-    locked_until: null,
-    clearance_level: 0,
-    cs_privileges: 'none',
-    created_at: at,
-    password_changed_at: at,
-  } as never)
-  .execute();
-await db.insertInto('user_roles').values({ user_id: user, site_id: site, role: 'technician' }).execute();
+const tenant = await seedBenchTenant(db, { roles: ['technician'] });
+const site = tenant.site;
+const benchUser = tenant.users.technician?.username ?? '';
 const { app } = await buildApp({
   config: { ...loadConfig({ logLevel: 'silent' }, {}), loginRateLimitPerMinute: 1e6 },
   database: handle,
@@ -185,7 +142,7 @@ const url = await app.listen({ port: 0, host: '127.0.0.1' });
 const login = await fetch(`${url}/api/auth/login`, {
   method: 'POST',
   headers: { 'content-type': 'application/json' },
-  body: JSON.stringify({ username: 'bench', password: 'bench-password' }),
+  body: JSON.stringify({ username: benchUser, password: 'bench-password' }),
 });
 const cookie = login.headers
   .getSetCookie()

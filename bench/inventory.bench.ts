@@ -1,9 +1,3 @@
-/**
- * Inventory benchmark (issue 6), SQLite file database (WAL, synchronous=FULL, group commit), in-process service
- * calls (no HTTP). Prints JSON. Targets on 2 cores: ≥ 10,000 movements/s; on-hand lookup p99 over 100,000
- * product-location pairs; suggested-order generation for 10,000 products.
- */
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,37 +9,14 @@ import { suggestions } from '../packages/server/src/modules/inventory/purchasing
 import { migrateToLatest, openDatabase } from '../packages/server/src/platform/db/database';
 import { newId, nowIso } from '../packages/server/src/platform/ids';
 import { systemCtx } from '../packages/server/src/platform/system';
+import { seedBenchTenant } from './support';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'apotheca-inv-bench-'));
 const handle = await openDatabase({ kind: 'sqlite', file: path.join(dir, 'bench.db') });
 const { db } = handle;
 await migrateToLatest(db);
-const org = newId();
-const site = newId();
+const { org, site } = await seedBenchTenant(db);
 const at = nowIso();
-await db.insertInto('organizations').values({ id: org, name: 'Bench', created_at: at }).execute();
-await db
-  .insertInto('sites')
-  .values({
-    id: site,
-    organization_id: org,
-    code: `B${randomBytes(3).toString('hex')}`,
-    name: 'Bench',
-    setting_type: 'community',
-    address_line1: null,
-    address_line2: null,
-    city: null,
-    state: null,
-    postal_code: null,
-    phone: null,
-    ncpdp_id: null,
-    npi: null,
-    dea_number: null,
-    time_zone: 'UTC',
-    allow_negative_on_hand: 0,
-    created_at: at,
-  })
-  .execute();
 const ctx = await systemCtx(db, org);
 const ndc = (i: number) => `9${String(i).padStart(10, '0')}`;
 const LOCS = ['SHELF', 'VAULT', 'FRIDGE', 'FREEZER', 'QUARANTINE'];

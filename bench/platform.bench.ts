@@ -12,71 +12,20 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { buildApp } from '../packages/server/src/app';
-import { hashPassword } from '../packages/server/src/platform/auth/passwords';
 import { loadConfig } from '../packages/server/src/platform/config';
 import {
   type DatabaseHandle,
   migrateToLatest,
   openDatabase,
 } from '../packages/server/src/platform/db/database';
-import { newId, nowIso } from '../packages/server/src/platform/ids';
+import { seedBenchTenant } from './support';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
 const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 async function seed(handle: DatabaseHandle) {
-  const { db } = handle;
-  const org = newId();
-  const site = newId();
-  const user = newId();
-  const at = nowIso();
-  await db.insertInto('organizations').values({ id: org, name: 'Bench', created_at: at }).execute();
-  await db
-    .insertInto('sites')
-    .values({
-      id: site,
-      organization_id: org,
-      code: `B${randomBytes(3).toString('hex').toUpperCase()}`,
-      name: 'Bench',
-      setting_type: 'community',
-      address_line1: null,
-      address_line2: null,
-      city: null,
-      state: null,
-      postal_code: null,
-      phone: null,
-      ncpdp_id: null,
-      npi: null,
-      dea_number: null,
-      time_zone: 'UTC',
-      allow_negative_on_hand: 0,
-      created_at: at,
-    })
-    .execute();
-  await db
-    .insertInto('users')
-    .values({
-      id: user,
-      organization_id: org,
-      username: `bench${randomBytes(3).toString('hex')}`,
-      display_name: 'Bench',
-      password_hash: await hashPassword('bench-password'),
-      is_active: 1,
-      failed_logins: 0,
-      locked_until: null,
-      clearance_level: 0,
-      cs_privileges: 'none',
-      created_at: at,
-      password_changed_at: at,
-    })
-    .execute();
-  await db.insertInto('user_roles').values({ user_id: user, site_id: site, role: 'technician' }).execute();
-  return {
-    site,
-    username: (
-      await db.selectFrom('users').select('username').where('id', '=', user).executeTakeFirstOrThrow()
-    ).username,
-  };
+  const t = await seedBenchTenant(handle.db, { roles: ['technician'] });
+  return { site: t.site, username: t.users.technician?.username ?? '' };
 }
 
 interface LoadResult {

@@ -16,7 +16,6 @@ import { createPatient } from '../packages/server/src/modules/patients/service';
 import { createPrescriber } from '../packages/server/src/modules/prescribers/service';
 import { createManualPrescription, enterData } from '../packages/server/src/modules/prescriptions/service';
 import { act } from '../packages/server/src/modules/prescriptions/workflow';
-import { hashPassword } from '../packages/server/src/platform/auth/passwords';
 import { AuthService } from '../packages/server/src/platform/auth/service';
 import { sha256 } from '../packages/server/src/platform/auth/tokens';
 import { loadConfig } from '../packages/server/src/platform/config';
@@ -25,8 +24,8 @@ import {
   migrateToLatest,
   openDatabase,
 } from '../packages/server/src/platform/db/database';
-import { newId, nowIso } from '../packages/server/src/platform/ids';
 import { systemCtx } from '../packages/server/src/platform/system';
+import { seedBenchTenant } from './support';
 
 const N = Number(process.env.BENCH_RX ?? 600);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 16);
@@ -38,56 +37,16 @@ async function setup(handle: DatabaseHandle) {
   const { db } = handle;
   await migrateToLatest(db);
   await loadStarterCatalogue(db);
-  const org = newId();
-  const site = newId();
-  const at = nowIso();
-  await db.insertInto('organizations').values({ id: org, name: 'Bench', created_at: at }).execute();
-  await db
-    .insertInto('sites')
-    .values({
-      id: site,
-      organization_id: org,
-      code: `W${randomBytes(3).toString('hex').toUpperCase()}`,
-      name: 'Bench',
-      setting_type: 'community',
-      address_line1: null,
-      address_line2: null,
-      city: null,
-      state: null,
-      postal_code: null,
-      phone: null,
-      ncpdp_id: null,
-      npi: null,
-      dea_number: null,
-      time_zone: 'UTC',
-      allow_negative_on_hand: 0,
-      created_at: at,
-    })
-    .execute();
-  const hash = await hashPassword(PASSWORD);
-  const users: Record<string, string> = {};
-  for (const role of ['technician', 'pharmacist'] as const) {
-    const id = newId();
-    users[role] = `bench-${role}-${randomBytes(3).toString('hex')}`;
-    await db
-      .insertInto('users')
-      .values({
-        id,
-        organization_id: org,
-        username: users[role],
-        display_name: role,
-        password_hash: hash,
-        is_active: 1,
-        failed_logins: 0,
-        locked_until: null,
-        clearance_level: 0,
-        cs_privileges: 'CII-V',
-        created_at: at,
-        password_changed_at: at,
-      })
-      .execute();
-    await db.insertInto('user_roles').values({ user_id: id, site_id: site, role }).execute();
-  }
+  const tenant = await seedBenchTenant(db, {
+    roles: ['technician', 'pharmacist'],
+    password: PASSWORD,
+    csPrivileges: 'CII-V',
+  });
+  const { org, site } = tenant;
+  const users: Record<string, string> = {
+    technician: tenant.users.technician?.username ?? '',
+    pharmacist: tenant.users.pharmacist?.username ?? '',
+  };
   const sys = await systemCtx(db, org);
   // A realistic spread: each patient has a handful of active prescriptions, not hundreds.
   const patients: string[] = [];
