@@ -71,10 +71,18 @@ export function defineRxTests({ context, baseUrl, shots }) {
     page = await openPage(context, baseUrl);
     await loginOk(page, 'technician');
     await selectSite(page, 'RETAIL1');
-    await page.locator('figure.barchart svg').waitFor();
-    const chart = await page.locator('figure.barchart svg').getAttribute('aria-label');
+    const queueChart = page.getByRole('img', { name: /Fills waiting per workflow step/ });
+    await queueChart.waitFor();
+    const chart = await queueChart.getAttribute('aria-label');
     assert(/Data verification 2/.test(chart), `home chart reads the queue counts: ${chart}`);
     await shot(page, 'home-queue-chart');
+    // First load of the queue screen (full page load, signed in): printed as a figure, not asserted
+    // (speed goals live in benchmarks). Goal: under one second on localhost.
+    const t0 = Date.now();
+    await page.goto(`${baseUrl}/queue`);
+    await page.locator('[data-testid=vtable] tbody tr').first().waitFor();
+    console.log(`  figure: queue screen first load ${Date.now() - t0} ms (navigation start → first row)`);
+    await page.goto(`${baseUrl}/`);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Queue' }).click();
     await heading(page, /Prescription queue/);
     await page.getByRole('tab', { name: /Data verification/ }).click();
@@ -182,7 +190,12 @@ export function defineRxTests({ context, baseUrl, shots }) {
     rx.fillId = page.url().split('/').pop();
     rx.url = page.url();
     await heading(page, /Intake/);
-    await page.getByText('A scanned original is on file').waitFor();
+    // The scanned original is shown beside the entry, served back byte for byte by the server.
+    await page.getByText('Scanned original ·').waitFor();
+    const src = await page.locator('object.rx-scan-view').getAttribute('data');
+    const served = await page.request.get(`${baseUrl}${src}`);
+    assertEqual(served.status(), 200, 'document served');
+    assertEqual(Buffer.compare(await served.body(), PNG), 0, 'the stored original is the uploaded file');
     await page.getByRole('button', { name: /Accept intake/ }).click();
     await heading(page, /Data entry/);
     assertNoConsoleErrors(page, [409]);
@@ -277,13 +290,23 @@ export function defineRxTests({ context, baseUrl, shots }) {
     await signOut(page);
   });
 
-  test('technician: wrong bottle → loud mismatch banner; right GS1 DataMatrix → final verification', async () => {
+  test('technician: bills the plan (paid, copay shown) → adjudicates; wrong bottle → loud mismatch banner; right GS1 DataMatrix → final verification', async () => {
     await fresh();
     await loginOk(page, 'technician');
     await page.goto(rx.url);
     await heading(page, /Claim/);
-    await page.getByRole('button', { name: 'Adjudicate' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Adjudicate' }).click();
+    // Nguyen has test coverage at the demo payer (BIN 999999): amoxicillin is on its formulary, tier 1.
+    await page.getByRole('button', { name: 'Bill insurance', exact: true }).click();
+    const claim = page.getByTestId('claim-result-1');
+    await claim.filter({ hasText: 'Paid' }).waitFor();
+    const patientPay = await claim.getByTestId('patient-pay').textContent();
+    const planPay = await claim.getByTestId('plan-pay').textContent();
+    assert(
+      /^\$\d+\.\d\d$/.test(patientPay) && /^\$\d+\.\d\d$/.test(planPay),
+      `amounts: ${patientPay} / ${planPay}`,
+    );
+    assert(/Apotheca Test Commercial/.test(await claim.textContent()), 'payer named');
+    await page.getByRole('button', { name: 'Adjudicate (claim paid)' }).click();
     await heading(page, /Fill/);
     const scan = page.getByTestId('scan-input');
     await scan.waitFor();

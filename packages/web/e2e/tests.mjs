@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { defineClaimsTests } from './claims-tests.mjs';
 import {
   assertNoConsoleErrors,
   attemptLogin,
@@ -18,12 +19,21 @@ import { defineRxTests } from './rx-tests.mjs';
  * Navigation each role must see, from the server's permission table (GET /api/permissions):
  * Patients = patients.read, Prescribers = prescribers.read, Calculator = calc.use,
  * Audit trail = audit.read, Users = users.read, Sites = sites.read, Queue = prescriptions.read,
- * Inventory = inventory.read.
+ * Inventory = inventory.read, Claims = claims.read, PA board = pa.manage.
  */
 const CLINICAL = ['Home', 'Queue', 'Patients', 'Prescribers', 'Inventory', 'Calculator', 'Sites'];
-const OVERSIGHT = [
+const DISPENSING = [
   'Home',
   'Queue',
+  'Claims',
+  'PA board',
+  'Patients',
+  'Prescribers',
+  'Inventory',
+  'Calculator',
+  'Sites',
+];
+const OVERSIGHT_TAIL = [
   'Patients',
   'Prescribers',
   'Inventory',
@@ -33,12 +43,12 @@ const OVERSIGHT = [
   'Sites',
 ];
 export const EXPECTED_NAV = {
-  technician: CLINICAL,
-  pharmacist: CLINICAL,
-  'pharmacist-in-charge': OVERSIGHT,
+  technician: DISPENSING,
+  pharmacist: DISPENSING,
+  'pharmacist-in-charge': ['Home', 'Queue', 'Claims', 'PA board', ...OVERSIGHT_TAIL],
   nurse: CLINICAL,
   buyer: ['Home', 'Inventory', 'Calculator', 'Sites'],
-  auditor: OVERSIGHT,
+  auditor: ['Home', 'Queue', 'Claims', ...OVERSIGHT_TAIL],
   admin: ['Home', 'Calculator', 'Audit trail', 'Users', 'Sites'],
 };
 
@@ -326,6 +336,9 @@ export function defineTests(env) {
 
   // ---------- prescription workbench ----------
   defineRxTests(env);
+
+  // ---------- claims, prior authorization, dashboard ----------
+  defineClaimsTests(env);
 
   // ---------- lockout (last: it locks the nurse account) ----------
   test('five wrong passwords lock the account with a clear message', async () => {

@@ -4,6 +4,7 @@ import { App } from './App';
 import { applyTheme, watchSystemTheme } from './theme';
 import './styles.css';
 import './workbench.css';
+import './claims.css';
 
 applyTheme();
 watchSystemTheme();

@@ -12,6 +12,8 @@ export interface NavItem {
 export const NAV: NavItem[] = [
   { href: '/', label: 'Home', key: 'h' },
   { href: '/queue', label: 'Queue', permission: 'prescriptions.read', key: 'q' },
+  { href: '/claims', label: 'Claims', permission: 'claims.read', key: 'b' },
+  { href: '/pa', label: 'PA board', permission: 'pa.manage', key: 'o' },
   { href: '/patients', label: 'Patients', permission: 'patients.read', key: 'p' },
   { href: '/prescribers', label: 'Prescribers', permission: 'prescribers.read', key: 'r' },
   { href: '/inventory', label: 'Inventory', permission: 'inventory.read', key: 'i' },

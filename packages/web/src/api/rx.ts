@@ -174,6 +174,15 @@ export interface FillDetail {
   scans: ScanEvent[];
   clarifications: Clarification[];
   availableActions: string[];
+  /** What the prescriber wrote, kept apart from the entry (manual intake; e-prescriptions keep their message). */
+  asWritten?: {
+    drugDescription?: string;
+    sigText?: string | null;
+    quantity?: number | null;
+    daysSupply?: number | null;
+    refills?: number | null;
+    daw?: string | null;
+  } | null;
 }
 
 export interface Transition {

@@ -22,7 +22,14 @@ export type Permission =
   | 'prescriptions.override_alert'
   | 'inventory.read'
   | 'inventory.adjust'
-  | 'labels.print';
+  | 'labels.print'
+  | 'claims.read'
+  | 'claims.submit'
+  | 'claims.reverse'
+  | 'claims.dur_override'
+  | 'claims.manage'
+  | 'claims.reports'
+  | 'pa.manage';
 
 export const ROLES = [
   'technician',

@@ -15,13 +15,27 @@ export interface Bar {
  * Horizontal bar chart drawn as SVG (no charting library). The picture is one labelled image; the same numbers
  * are available as a real table underneath for screen readers and for anyone who prefers reading them.
  */
-export function BarChart({ title, bars, unit = '' }: { title: string; bars: Bar[]; unit?: string }) {
+export function BarChart({
+  title,
+  bars,
+  unit = '',
+  columns = ['State', 'Count', 'Oldest'],
+  compact = false,
+}: {
+  title: string;
+  bars: Bar[];
+  unit?: string;
+  /** Headers of the table fallback: label, value, note. */
+  columns?: [string, string, string];
+  /** Narrower drawing for half-width cards, so its text stays readable when scaled down. */
+  compact?: boolean;
+}) {
   const id = useId();
   const max = Math.max(1, ...bars.map((b) => b.value));
   const rowH = 30;
-  const labelW = 150;
-  const valueW = 110;
-  const width = 640;
+  const labelW = compact ? 96 : 150;
+  const valueW = compact ? 120 : 110;
+  const width = compact ? 440 : 640;
   const plotW = width - labelW - valueW;
   const height = bars.length * rowH + 8;
   const summary = bars.map((b) => `${b.label} ${b.value}${unit}`).join(', ');
@@ -87,11 +101,11 @@ export function BarChart({ title, bars, unit = '' }: { title: string; bars: Bar[
           <caption className="sr-only">{title}</caption>
           <thead>
             <tr>
-              <th scope="col">State</th>
+              <th scope="col">{columns[0]}</th>
               <th scope="col" className="num">
-                Count
+                {columns[1]}
               </th>
-              <th scope="col">Oldest</th>
+              <th scope="col">{columns[2]}</th>
             </tr>
           </thead>
           <tbody>

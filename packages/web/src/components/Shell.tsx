@@ -22,6 +22,8 @@ const Queue = lazy(() => import('../pages/Queue'));
 const NewPrescription = lazy(() => import('../pages/NewPrescription'));
 const FillPage = lazy(() => import('../pages/fill/FillPage'));
 const Inventory = lazy(() => import('../pages/Inventory'));
+const Claims = lazy(() => import('../pages/claims/Claims'));
+const PaBoard = lazy(() => import('../pages/claims/PaBoard'));
 
 function Routes({ path }: { path: string }): ReactNode {
   const patient = /^\/patients\/([^/]+)$/.exec(path);
@@ -39,6 +41,10 @@ function Routes({ path }: { path: string }): ReactNode {
       return <NewPrescription />;
     case '/inventory':
       return <Inventory />;
+    case '/claims':
+      return <Claims />;
+    case '/pa':
+      return <PaBoard />;
     case '/prescribers':
       return <Prescribers />;
     case '/users':

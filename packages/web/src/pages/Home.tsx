@@ -1,13 +1,11 @@
 import { api } from '../api/client';
-import { fmtAge, stateLabel } from '../api/rx';
 import type { AuditEntry, Items, MeSite, Patient } from '../api/types';
 import { roleLabel, SETTING_LABELS } from '../api/types';
 import { useApi } from '../api/useApi';
-import { useQueue } from '../api/useQueue';
-import { BarChart } from '../components/BarChart';
 import { Badge, ErrorBanner, fmtDateTime, Loading, PageHeader } from '../components/ui';
 import { Link } from '../router';
 import { useSession } from '../session';
+import { Dashboard } from './dashboard/Dashboard';
 
 const COUNT_CAP = 200;
 
@@ -70,48 +68,6 @@ function RecentActivity({ siteId }: { siteId: string }) {
   );
 }
 
-const CHART_STATES = [
-  'intake',
-  'data_entry',
-  'data_verification',
-  'claim',
-  'fill',
-  'final_verification',
-  'ready',
-  'on_hold',
-  'clarification',
-] as const;
-
-function QueueChart({ siteId }: { siteId: string }) {
-  const { data, error } = useQueue(siteId, undefined, 1);
-  return (
-    <section className="card" aria-labelledby="queue-h">
-      <div className="card-head">
-        <h2 id="queue-h">Prescription queue</h2>
-        <Link href="/queue">Open the queue →</Link>
-      </div>
-      {error ? <ErrorBanner error={error} /> : null}
-      {!data && !error ? <Loading /> : null}
-      {data ? (
-        <BarChart
-          title="Fills waiting per workflow step"
-          bars={CHART_STATES.map((s) => {
-            const c = data.counts[s];
-            return {
-              key: s,
-              label: stateLabel(s),
-              value: c?.count ?? 0,
-              ...(c?.count ? { note: `oldest ${fmtAge(c.oldestMinutes)}` } : {}),
-              emphasis: s === 'on_hold' || s === 'clarification',
-              href: `/queue?state=${s}`,
-            };
-          })}
-        />
-      ) : null}
-    </section>
-  );
-}
-
 export default function Home() {
   const { me, site, can, sitesWith, selectSite } = useSession();
   const patientSites = sitesWith('patients.read');
@@ -158,7 +114,7 @@ export default function Home() {
         </div>
       </div>
       {counts.error ? <ErrorBanner error={counts.error} title="Patient counts" /> : null}
-      {can('prescriptions.read') ? <QueueChart siteId={site.id} /> : null}
+      <Dashboard siteId={site.id} />
       <div className="home-grid">
         <section className="card" aria-labelledby="sites-h">
           <div className="card-head">

@@ -150,7 +150,7 @@ export function ActionDialog({
                 checked={channel === 'claim'}
                 onChange={() => setChannel('claim')}
               />{' '}
-              Bill the plan (claim pending: claims adjudication is not built yet)
+              Bill the plan (the claim must be paid)
             </label>
           </fieldset>
         ) : null}

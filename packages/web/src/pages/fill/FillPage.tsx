@@ -3,6 +3,7 @@ import { ACTION_LABELS, NEEDS_REASON, PRIORITY_LABELS, stateLabel } from '../../
 import { Badge, ErrorBanner, fmtDate, Loading, PageHeader } from '../../components/ui';
 import { Link } from '../../router';
 import { useSession } from '../../session';
+import { ClaimPanel } from '../claims/ClaimPanel';
 import { AllergyBadge } from '../Patients';
 import { ActionDialog, kindOf } from './ActionDialog';
 import { Alerts } from './Alerts';
@@ -26,6 +27,7 @@ const PANEL_ACTIONS = new Set([
   'reject_data',
   'verify_final',
   'reject_final',
+  'adjudicate',
 ]);
 
 export default function FillPage({ id }: { id: string }) {
@@ -192,7 +194,17 @@ export default function FillPage({ id }: { id: string }) {
         </div>
       ) : null}
 
-      {['claim', 'sold', 'cancelled', 'returned_to_stock', 'on_hold', 'clarification'].includes(state) ? (
+      {state === 'claim' ? (
+        <div className="split">
+          <ClaimPanel bundle={data} canAdjudicate={has('adjudicate')} onChanged={reload} />
+          <section className="card" aria-labelledby="claim-rx-h">
+            <h2 id="claim-rx-h">What is billed</h2>
+            <Comparison bundle={data} />
+          </section>
+        </div>
+      ) : null}
+
+      {['sold', 'cancelled', 'returned_to_stock', 'on_hold', 'clarification'].includes(state) ? (
         <div className="split">
           <OriginalPanel rx={rx} patient={pt} prescriber={data.prescriber} />
           <section className="card">

@@ -20,8 +20,8 @@ const Row = ({ label, children }: { label: string; children: ReactNode }) => (
 );
 
 /**
- * The original as received. The API stores the scanned image (document_id) but does not serve it back yet,
- * so the panel shows the prescription as written plus the e-prescription / transfer fields.
+ * The original as received: the scanned image or PDF (served by GET /api/documents/:id, the read is audited) beside
+ * the prescription as written and the e-prescription / transfer fields.
  */
 export function OriginalPanel({
   rx,
@@ -81,11 +81,27 @@ export function OriginalPanel({
           ) : null}
         </dl>
       </div>
-      <p className="hint">
-        {rx.document_id
-          ? 'A scanned original is on file; the server does not serve the image back yet.'
-          : 'No scanned original was attached at intake.'}
-      </p>
+      {rx.document_id ? (
+        <figure className="rx-scan">
+          <object
+            data={`/api/documents/${rx.document_id}`}
+            aria-label="Scanned original prescription"
+            className="rx-scan-view"
+          >
+            <a href={`/api/documents/${rx.document_id}`} target="_blank" rel="noreferrer">
+              Open the scanned original
+            </a>
+          </object>
+          <figcaption>
+            Scanned original ·{' '}
+            <a href={`/api/documents/${rx.document_id}`} target="_blank" rel="noreferrer">
+              open full size
+            </a>
+          </figcaption>
+        </figure>
+      ) : (
+        <p className="hint">No scanned original was attached at intake.</p>
+      )}
     </section>
   );
 }

@@ -83,6 +83,11 @@ export function Comparison({ bundle }: { bundle: FillBundle }) {
   const enteredDrug = p ? `${p.displayName} ${p.strength ?? ''} ${(p.dosageForm ?? '').toLowerCase()}` : null;
   const dash = <span className="muted">—</span>;
   const notYet = <span className="muted">not filled yet</span>;
+  const w = bundle.detail.asWritten ?? null;
+  const written = (v: string | number | null | undefined) =>
+    v === null || v === undefined || v === '' ? dash : v;
+  const differs = (a: unknown, b: unknown) =>
+    a !== null && a !== undefined && a !== '' && b !== null && b !== undefined && String(a) !== String(b);
   const rows: Row[] = [
     {
       label: 'Drug',
@@ -105,7 +110,7 @@ export function Comparison({ bundle }: { bundle: FillBundle }) {
     },
     {
       label: 'Directions',
-      prescribed: dash,
+      prescribed: w?.sigText ? <span className="mono">{w.sigText}</span> : dash,
       entered: rx.sig ? (
         <>
           <span className="mono">{rx.sig_text}</span>
@@ -119,14 +124,33 @@ export function Comparison({ bundle }: { bundle: FillBundle }) {
     },
     {
       label: 'Quantity',
-      prescribed: dash,
+      prescribed: written(w?.quantity),
       entered: rx.quantity,
       dispensed: filled ? fill.quantity : notYet,
+      diffPE: differs(w?.quantity, rx.quantity),
       diffED: filled && fill.quantity !== rx.quantity,
     },
-    { label: 'Days’ supply', prescribed: dash, entered: rx.days_supply, dispensed: dash },
-    { label: 'Refills', prescribed: dash, entered: rx.refills_authorized, dispensed: dash },
-    { label: 'DAW', prescribed: dash, entered: DAW_CODES[rx.daw] ?? rx.daw, dispensed: dash },
+    {
+      label: 'Days’ supply',
+      prescribed: written(w?.daysSupply),
+      entered: rx.days_supply,
+      dispensed: dash,
+      diffPE: differs(w?.daysSupply, rx.days_supply),
+    },
+    {
+      label: 'Refills',
+      prescribed: written(w?.refills),
+      entered: rx.refills_authorized,
+      dispensed: dash,
+      diffPE: differs(w?.refills, rx.refills_authorized),
+    },
+    {
+      label: 'DAW',
+      prescribed: w?.daw ? (DAW_CODES[w.daw] ?? w.daw) : dash,
+      entered: DAW_CODES[rx.daw] ?? rx.daw,
+      dispensed: dash,
+      diffPE: differs(w?.daw, rx.daw),
+    },
     {
       label: 'Lot / expiry',
       prescribed: dash,
@@ -166,8 +190,9 @@ export function Comparison({ bundle }: { bundle: FillBundle }) {
         </tbody>
       </table>
       <p className="table-foot">
-        Only the drug as written is kept apart from the entry: check directions, quantity and refills against
-        the original prescription.
+        {w
+          ? 'As written: what the prescriber wrote, recorded at intake; differences from the entry are marked.'
+          : 'Check directions, quantity and refills against the original prescription (e-prescription message or scan).'}
       </p>
     </div>
   );
