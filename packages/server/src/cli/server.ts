@@ -27,7 +27,16 @@ function startDemoPayer(): void {
   const plans = path.resolve(here, '../../payer-sim/plans.example.json');
   const child = spawn(
     process.execPath,
-    [bin, 'payer-sim', '--port', String(DEMO_PAYER_PORT), '--plans', plans],
+    [
+      bin,
+      'payer-sim',
+      '--port',
+      String(DEMO_PAYER_PORT),
+      '--http-port',
+      String(DEMO_PAYER_PORT + 1),
+      '--plans',
+      plans,
+    ],
     { stdio: ['ignore', 'ignore', 'inherit'] },
   );
   child.on('error', () => undefined);
@@ -35,7 +44,7 @@ function startDemoPayer(): void {
   process.once('exit', stop);
   for (const sig of ['SIGTERM', 'SIGINT'] as const) process.once(sig, stop);
   process.stdout.write(
-    `Demo payer simulator: tcp://127.0.0.1:${DEMO_PAYER_PORT} (plans ${path.relative(process.cwd(), plans)})\n`,
+    `Demo payer simulator: tcp://127.0.0.1:${DEMO_PAYER_PORT}, admin http://127.0.0.1:${DEMO_PAYER_PORT + 1} (plans ${path.relative(process.cwd(), plans)})\n`,
   );
 }
 
