@@ -1,3 +1,4 @@
+import { cleanName } from '@apotheca/core/screening';
 import type { Db } from '../../platform/db/database';
 
 /** What the workflow needs to know about a package, read from the drug knowledge base (modules/drugs tables). */
@@ -17,13 +18,11 @@ export interface ProductInfo {
   active: boolean;
 }
 
-// FDA substance names carry the salt ("HYDROCODONE BITARTRATE"); screening works on the active moiety.
-const SALTS =
-  /\b(hydrochloride|hcl|sodium|potassium|calcium|magnesium|bitartrate|tartrate|sulfate|maleate|mesylate|besylate|succinate|fumarate|citrate|acetate|phosphate|bromide|chloride|hyclate|monohydrate|dihydrate|trihydrate|anhydrous|hemihydrate|disodium|dipropionate|propionate|furoate|valerate|tromethamine|hydrobromide|nitrate|lactate|gluconate|carbonate|oxide|free base|extended release)\b/g;
-
-export function ingredientKey(name: string): string {
-  return name.toLowerCase().replace(SALTS, '').replace(/\s+/g, ' ').trim();
-}
+/**
+ * Ingredient names as stored on a prescription: cleaned only. Salt forms ("HYDROCODONE BITARTRATE") are resolved to
+ * the active moiety where it matters, in one place: the screening reference's resolveIngredient (core).
+ */
+export const ingredientKey = (name: string): string => cleanName(name);
 
 const SCHEDULES = new Set(['CII', 'CIII', 'CIV', 'CV']);
 
