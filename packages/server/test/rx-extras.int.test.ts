@@ -91,6 +91,19 @@ describe(`labels of fills, originals, medication history, transfers (${process.e
     expect(detail.context.patient.last_name).toBe('Refill');
   });
 
+  it('finds a prescription by Rx number at the caller’s sites, whatever its state', async () => {
+    const { prescriptionId } = await driveFill(p, { ...LIS, refills: 0 });
+    const rx = await t.db
+      .selectFrom('prescriptions')
+      .select('rx_number')
+      .where('id', '=', prescriptionId)
+      .executeTakeFirstOrThrow();
+    const found = (await p.tech.get(`/api/prescriptions?rxNumber=${rx.rx_number}`)).json();
+    expect(found.items).toHaveLength(1);
+    expect(found.items[0]).toMatchObject({ prescriptionId, latestFill: { state: 'sold' } });
+    expect((await p.tech.get('/api/prescriptions?rxNumber=abc')).statusCode).toBe(400);
+  });
+
   it('lists the patient’s medication history with fills', async () => {
     const res = (await p.tech.get(`/api/patients/${p.patientId}/prescriptions`)).json();
     expect(res.items.length).toBeGreaterThanOrEqual(2);

@@ -432,7 +432,7 @@ export function defineRxTests({ context, baseUrl, shots }) {
     await page.goto(`${baseUrl}/patients/${rx.patientId}`);
     await page.getByRole('heading', { level: 2, name: /Allergies/ }).waitFor();
     await page.locator('.clin-list .badge', { hasText: 'penicillin' }).waitFor();
-    await page.getByRole('heading', { level: 2, name: 'Prescriptions' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Medication history' }).waitFor();
     await page.locator(`a[href="/fills/${rx.fillId}"]`).waitFor();
     await checkA11y(page, 'patient profile (clinical)');
     await page.evaluate(() => document.getElementById('allergies-h')?.scrollIntoView({ block: 'start' }));

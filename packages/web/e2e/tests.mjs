@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { defineClaimsTests } from './claims-tests.mjs';
+import { defineInventoryTests } from './inventory-tests.mjs';
 import {
   assertNoConsoleErrors,
   attemptLogin,
@@ -161,7 +162,12 @@ export function defineTests(env) {
 
   test('technician: searches a patient and opens the profile', async () => {
     await page.keyboard.type('garcia');
-    await page.keyboard.press('Enter');
+    // The header search lists grouped results; its last line opens every matching patient.
+    await page
+      .getByRole('option', { name: /Garcia, Maria/ })
+      .first()
+      .waitFor();
+    await page.getByRole('link', { name: /All patients matching/ }).click();
     await page.waitForURL(/\/patients\?q=garcia&scope=all/);
     const rows = page.locator('table tbody tr');
     await rows.first().waitFor();
@@ -339,6 +345,7 @@ export function defineTests(env) {
 
   // ---------- claims, prior authorization, dashboard ----------
   defineClaimsTests(env);
+  defineInventoryTests(env);
 
   // ---------- lockout (last: it locks the nurse account) ----------
   test('five wrong passwords lock the account with a clear message', async () => {

@@ -216,6 +216,8 @@ export interface DrugSearch {
   kind: string;
   total: number;
   items: DrugHit[];
+  /** GS1 elements when the query was a scan. */
+  scan?: { gtin?: string; lot?: string; expiry?: string; serial?: string };
 }
 
 export interface DrugDetail {

@@ -29,7 +29,14 @@ export type Permission =
   | 'claims.dur_override'
   | 'claims.manage'
   | 'claims.reports'
-  | 'pa.manage';
+  | 'pa.manage'
+  | 'inventory.receive'
+  | 'inventory.count'
+  | 'inventory.approve_variance'
+  | 'controlled.read'
+  | 'controlled.manage'
+  | 'recalls.manage'
+  | 'purchasing.manage';
 
 export const ROLES = [
   'technician',

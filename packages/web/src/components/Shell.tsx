@@ -1,10 +1,11 @@
-import { type FormEvent, lazy, type ReactNode, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect, useRef, useState } from 'react';
 import { roleLabel, SETTING_LABELS } from '../api/types';
-import { isActive, NAV } from '../nav';
+import { isActive, NAV, NAV_SECTIONS } from '../nav';
 import { Link, navigate, useLocation } from '../router';
 import { useSession } from '../session';
 import { useShortcuts } from '../shortcuts';
 import { toggleTheme } from '../theme';
+import { GlobalSearch } from './GlobalSearch';
 import { ShortcutHelp } from './ShortcutHelp';
 import { ThemeToggle } from './ThemeToggle';
 import { Loading } from './ui';
@@ -65,11 +66,11 @@ export function Shell() {
   const { me, site, can, selectSite, signOut } = session;
   const { path, query } = useLocation();
   const [help, setHelp] = useState(false);
-  const [search, setSearch] = useState(path === '/patients' ? (query.get('q') ?? '') : '');
   const searchRef = useRef<HTMLInputElement>(null);
   const mainRef = useRef<HTMLElement>(null);
   const nav = NAV.filter((n) => !n.permission || can(n.permission));
-  const canSearch = can('patients.read');
+  const canSearch = can('patients.read') || can('drugs.read') || can('prescriptions.read');
+  const setting = site ? (SETTING_LABELS[site.settingType] ?? site.settingType) : null;
 
   useShortcuts(
     {
@@ -98,13 +99,6 @@ export function Shell() {
       h1.focus({ preventScroll: true });
     }
   }, [path]);
-
-  function onSearch(e: FormEvent) {
-    e.preventDefault();
-    const q = search.trim();
-    // The header search is global: every site where the caller may read patients.
-    navigate(q ? `/patients?q=${encodeURIComponent(q)}&scope=all` : '/patients');
-  }
 
   const roles = site?.roles.map(roleLabel).join(', ') ?? '';
   return (
@@ -140,22 +134,7 @@ export function Shell() {
           ) : null}
         </div>
         {canSearch ? (
-          <search className="global-search">
-            <form onSubmit={onSearch}>
-              <label htmlFor="global-search" className="sr-only">
-                Search patients by name or MRN
-              </label>
-              <input
-                id="global-search"
-                ref={searchRef}
-                type="search"
-                placeholder="Search patients: name or MRN  ( / )"
-                value={search}
-                onChange={(e) => setSearch(e.target.value)}
-                autoComplete="off"
-              />
-            </form>
-          </search>
+          <GlobalSearch inputRef={searchRef} initial={path === '/patients' ? (query.get('q') ?? '') : ''} />
         ) : (
           <div className="topbar-spacer" />
         )}
@@ -181,15 +160,45 @@ export function Shell() {
       </header>
       <div className="body">
         <nav className="sidenav" aria-label="Main">
-          <ul>
-            {nav.map((n) => (
-              <li key={n.href}>
-                <Link href={n.href} aria-current={isActive(n.href, path) ? 'page' : undefined}>
-                  {n.label}
-                </Link>
-              </li>
-            ))}
-          </ul>
+          <div className="nav-inner">
+            {setting ? (
+              <p className="nav-setting">
+                <span className="sr-only">Site setting: </span>
+                {setting} pharmacy
+              </p>
+            ) : null}
+            <ul>
+              {nav
+                .filter((n) => !n.section)
+                .map((n) => (
+                  <li key={n.href}>
+                    <Link href={n.href} aria-current={isActive(n.href, path) ? 'page' : undefined}>
+                      {n.label}
+                    </Link>
+                  </li>
+                ))}
+            </ul>
+            {NAV_SECTIONS.map((sec) => {
+              const items = nav.filter((n) => n.section === sec);
+              if (!items.length) return null;
+              return (
+                <div key={sec} className="nav-section">
+                  <p className="nav-heading" id={`nav-${sec}`}>
+                    {sec}
+                  </p>
+                  <ul aria-labelledby={`nav-${sec}`}>
+                    {items.map((n) => (
+                      <li key={n.href}>
+                        <Link href={n.href} aria-current={isActive(n.href, path) ? 'page' : undefined}>
+                          {n.label}
+                        </Link>
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              );
+            })}
+          </div>
         </nav>
         <main id="main" ref={mainRef} tabIndex={-1}>
           <Suspense fallback={<Loading />}>

@@ -1,142 +1,83 @@
-import { type FormEvent, useState } from 'react';
-import { api } from '../api/client';
-import { type DrugDetail, fmtNdc, type OnHand } from '../api/rx';
-import type { Items } from '../api/types';
-import { useApi } from '../api/useApi';
-import { Badge, Empty, ErrorBanner, fmtDate, Loading, PageHeader } from '../components/ui';
+import { type KeyboardEvent, useRef } from 'react';
+import type { Permission } from '../api/types';
+import { PageHeader } from '../components/ui';
+import { navigate, useLocation } from '../router';
 import { useSession } from '../session';
+import { ControlledTab } from './inventory/Controlled';
+import { OrdersTab } from './inventory/Orders';
+import { RecallsTab } from './inventory/Recalls';
+import { ReceivingTab } from './inventory/Receiving';
+import { StockTab } from './inventory/Stock';
 
-interface Location {
-  code: string;
-  name: string;
-  kind: string;
-}
+const TABS: { id: string; label: string; permission: Permission }[] = [
+  { id: 'stock', label: 'On hand', permission: 'inventory.read' },
+  { id: 'receiving', label: 'Receiving', permission: 'inventory.receive' },
+  { id: 'orders', label: 'Orders', permission: 'inventory.read' },
+  { id: 'controlled', label: 'Controlled substances', permission: 'controlled.read' },
+  { id: 'recalls', label: 'Recalls', permission: 'recalls.manage' },
+];
 
-const DAY = 86_400_000;
-
-function ExpiryBadge({ expiry }: { expiry: string | null }) {
-  if (!expiry) return <span className="muted">—</span>;
-  const days = Math.floor((Date.parse(`${expiry}T00:00:00Z`) - Date.now()) / DAY);
-  return (
-    <>
-      {fmtDate(expiry)}{' '}
-      {days < 0 ? (
-        <Badge tone="bad">Expired</Badge>
-      ) : days <= 90 ? (
-        <Badge tone="warn">{days} days left</Badge>
-      ) : null}
-    </>
-  );
-}
-
-/** On-hand stock by location, NDC, lot and expiry at the selected site, with product names resolved. */
+/** Inventory at the selected site: stock, receiving, orders, CII log and counts, recalls (tabs by permission). */
 export default function Inventory() {
-  const { site } = useSession();
-  const [ndcText, setNdcText] = useState('');
-  const [ndc, setNdc] = useState('');
-  const [location, setLocation] = useState('');
-  const locations = useApi(
-    (signal) => api.get<Items<Location>>('/api/inventory/locations', { siteId: site?.id }, signal),
-    [site?.id],
-  );
-  const { data, error, loading } = useApi(
-    async (signal) => {
-      const res = await api.get<{ items: OnHand[]; total: number }>(
-        '/api/inventory/on-hand',
-        { siteId: site?.id, ndc11: ndc.replace(/\D/g, '') || undefined, location: location || undefined },
-        signal,
-      );
-      const ndcs = [...new Set(res.items.map((i) => i.ndc11))].slice(0, 60);
-      const names = new Map<string, string>();
-      await Promise.all(
-        ndcs.map((n) =>
-          api
-            .get<DrugDetail>(`/api/drugs/${n}`, { siteId: site?.id }, signal)
-            .then((d) => names.set(n, `${d.product.displayName} ${d.product.strength ?? ''}`.trim()))
-            .catch(() => undefined),
-        ),
-      );
-      return { ...res, names };
-    },
-    [site?.id, ndc, location],
-  );
-  const submit = (e: FormEvent) => {
+  const { site, can } = useSession();
+  const { query } = useLocation();
+  const tabs = TABS.filter((t) => can(t.permission));
+  const current = tabs.find((t) => t.id === query.get('tab')) ?? tabs[0];
+  const refs = useRef<(HTMLButtonElement | null)[]>([]);
+  const select = (id: string) => navigate(`/inventory?tab=${id}`, { replace: true });
+  const onKey = (e: KeyboardEvent, i: number) => {
+    const next =
+      e.key === 'ArrowRight'
+        ? (i + 1) % tabs.length
+        : e.key === 'ArrowLeft'
+          ? (i - 1 + tabs.length) % tabs.length
+          : -1;
+    const t = tabs[next];
+    if (!t) return;
     e.preventDefault();
-    setNdc(ndcText.trim());
+    select(t.id);
+    refs.current[next]?.focus();
   };
-
   return (
     <>
-      <PageHeader title="Inventory" subtitle={`On hand at ${site?.name ?? 'the selected site'}`} />
-      <search>
-        <form className="toolbar" onSubmit={submit}>
-          <div className="field inline grow">
-            <label htmlFor="inv-ndc">NDC</label>
-            <input
-              id="inv-ndc"
-              type="search"
-              value={ndcText}
-              placeholder="11-digit NDC, dashes optional"
-              onChange={(e) => setNdcText(e.target.value)}
-            />
-          </div>
-          <div className="field inline">
-            <label htmlFor="inv-loc">Location</label>
-            <select id="inv-loc" value={location} onChange={(e) => setLocation(e.target.value)}>
-              <option value="">All locations</option>
-              {(locations.data?.items ?? []).map((l) => (
-                <option key={l.code} value={l.code}>
-                  {l.name} ({l.kind})
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit" className="btn btn-primary">
-            Search
+      <PageHeader
+        title="Inventory"
+        subtitle={`${current?.label ?? 'Stock'} at ${site?.name ?? 'the selected site'}`}
+      />
+      <div className="tabs" role="tablist" aria-label="Inventory">
+        {tabs.map((t, i) => (
+          <button
+            key={t.id}
+            ref={(el) => {
+              refs.current[i] = el;
+            }}
+            type="button"
+            role="tab"
+            id={`inv-tab-${t.id}`}
+            aria-selected={t === current}
+            aria-controls="inv-panel"
+            tabIndex={t === current ? 0 : -1}
+            className="tab"
+            onClick={() => select(t.id)}
+            onKeyDown={(e) => onKey(e, i)}
+          >
+            {t.label}
           </button>
-        </form>
-      </search>
-      {error ? <ErrorBanner error={error} /> : null}
-      {loading && !data ? <Loading label="Loading stock…" /> : null}
-      {data ? (
-        data.items.length === 0 ? (
-          <Empty>No stock on hand{ndc ? ` for ${ndc}` : ''}.</Empty>
-        ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <caption className="sr-only">On-hand stock</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Product</th>
-                  <th scope="col">NDC</th>
-                  <th scope="col">Location</th>
-                  <th scope="col">Lot</th>
-                  <th scope="col">Expiry</th>
-                  <th scope="col" className="num">
-                    On hand
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.items.map((i) => (
-                  <tr key={`${i.location}|${i.ndc11}|${i.lot ?? ''}|${i.serial ?? ''}`}>
-                    <td>{data.names.get(i.ndc11) ?? <span className="muted">Unknown product</span>}</td>
-                    <td className="mono nowrap">{fmtNdc(i.ndc11)}</td>
-                    <td>{i.location}</td>
-                    <td className="mono">{i.lot ?? '—'}</td>
-                    <td className="nowrap">
-                      <ExpiryBadge expiry={i.expiry} />
-                    </td>
-                    <td className={`num${i.quantity < 0 ? ' field-error' : ''}`}>{i.quantity}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <p className="table-foot">
-              {data.items.length} balance{data.items.length === 1 ? '' : 's'} · total {data.total} units
-            </p>
-          </div>
-        )
+        ))}
+      </div>
+      {current ? (
+        <div
+          id="inv-panel"
+          role="tabpanel"
+          aria-labelledby={`inv-tab-${current.id}`}
+          key={`${current.id}|${site?.id}`}
+        >
+          {current.id === 'stock' ? <StockTab initialNdc={query.get('ndc') ?? ''} /> : null}
+          {current.id === 'receiving' ? <ReceivingTab /> : null}
+          {current.id === 'orders' ? <OrdersTab /> : null}
+          {current.id === 'controlled' ? <ControlledTab /> : null}
+          {current.id === 'recalls' ? <RecallsTab /> : null}
+        </div>
       ) : null}
     </>
   );

@@ -1,10 +1,8 @@
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { ApiError, api } from '../api/client';
-import { fmtAge, type QueueResponse, stateLabel } from '../api/rx';
 import type { Patient } from '../api/types';
 import { useApi } from '../api/useApi';
 import { Badge, Empty, ErrorBanner, Field, fmtDate, Loading } from '../components/ui';
-import { Link } from '../router';
 
 interface Row {
   id: string;
@@ -248,58 +246,5 @@ export function PatientClinical({ patient, canWrite }: { patient: Patient; canWr
         ) : null}
       </Section>
     </div>
-  );
-}
-
-/**
- * Prescriptions of the patient. There is no per-patient endpoint yet, so this reads the site's queue (every
- * state) and keeps the fills whose patient name matches — a stop-gap that can include a namesake.
- */
-export function MedicationHistory({ patient }: { patient: Patient }) {
-  const name = `${patient.lastName}, ${patient.firstName}`;
-  const { data, error, loading } = useApi(
-    (signal) => api.get<QueueResponse>('/api/queue', { siteId: patient.siteId, limit: 10_000 }, signal),
-    [patient.id],
-  );
-  const rows = (data?.items ?? []).filter((i) => i.patient === name).sort((a, b) => b.rxNumber - a.rxNumber);
-  return (
-    <section className="card" aria-labelledby="meds-h">
-      <div className="card-head">
-        <h2 id="meds-h">Prescriptions</h2>
-      </div>
-      {loading ? <Loading /> : null}
-      {error ? <ErrorBanner error={error} /> : null}
-      {data && !rows.length ? <Empty>No prescriptions for this patient.</Empty> : null}
-      {rows.length ? (
-        <table className="table compact">
-          <caption className="sr-only">Prescriptions of {name}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Rx</th>
-              <th scope="col">Drug as written</th>
-              <th scope="col">State</th>
-              <th scope="col">In this state</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.fillId}>
-                <td className="mono">
-                  <Link href={`/fills/${r.fillId}`}>
-                    {r.rxNumber}-{r.fillNumber}
-                  </Link>
-                </td>
-                <td>{r.drug}</td>
-                <td>{stateLabel(r.state)}</td>
-                <td>{fmtAge(r.ageMinutes)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
-      <p className="hint">
-        Matched by name from the work queue: the server has no per-patient prescription list yet.
-      </p>
-    </section>
   );
 }

@@ -5,7 +5,8 @@ import { useApi } from '../api/useApi';
 import { ageYears, ErrorBanner, fmtDate, fmtDateTime, Loading, PageHeader } from '../components/ui';
 import { Link } from '../router';
 import { useSession } from '../session';
-import { MedicationHistory, PatientClinical } from './PatientClinical';
+import { PatientClinical } from './PatientClinical';
+import { MedicationHistory, RecordViewers } from './PatientHistory';
 import { AllergyBadge } from './Patients';
 
 const dash = (v: string | null | undefined) => (v ? v : '—');
@@ -140,6 +141,7 @@ export default function PatientProfile({ id }: { id: string }) {
       {sitesWith('prescriptions.read').some((s) => s.id === p.siteId) ? (
         <MedicationHistory patient={p} />
       ) : null}
+      {sitesWith('audit.read').some((s) => s.id === p.siteId) ? <RecordViewers patient={p} /> : null}
     </>
   );
 }

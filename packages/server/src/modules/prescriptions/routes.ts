@@ -396,4 +396,74 @@ export function registerPrescriptionRoutes({ app, services }: RegisterArgs): voi
     },
     async (req) => transferOut(db, ctxOf(req), req.params.id, req.body),
   );
+
+  app.get(
+    '/api/prescriptions',
+    {
+      config: { access: { permission: 'prescriptions.read' } },
+      schema: {
+        tags,
+        summary: 'Find prescriptions by Rx number (any state, at the caller’s sites) with their latest fill',
+        querystring: z.object({
+          rxNumber: z.coerce.number().int().positive().describe('Prescription (Rx) number'),
+          siteId: z.string().optional(),
+        }),
+        response: jsonResponses,
+      },
+    },
+    async (req) => {
+      const ctx = ctxOf(req);
+      let sites = ctx.actor.sitesWith('prescriptions.read');
+      if (req.query.siteId) {
+        ctx.actor.require('prescriptions.read', req.query.siteId);
+        sites = [req.query.siteId];
+      }
+      if (!sites.length) return { items: [] };
+      const rows = await db
+        .selectFrom('prescriptions as p')
+        .leftJoin('patients as pt', 'pt.id', 'p.patient_id')
+        .select([
+          'p.id',
+          'p.site_id',
+          'p.rx_number',
+          'p.status',
+          'p.drug_description',
+          'p.patient_id',
+          'pt.first_name',
+          'pt.last_name',
+        ])
+        .where('p.rx_number', '=', req.query.rxNumber)
+        .where('p.site_id', 'in', sites)
+        .execute();
+      const fills = rows.length
+        ? await db
+            .selectFrom('fills')
+            .select(['id', 'prescription_id', 'fill_number', 'state'])
+            .where(
+              'prescription_id',
+              'in',
+              rows.map((r) => r.id),
+            )
+            .orderBy('fill_number', 'desc')
+            .execute()
+        : [];
+      return {
+        items: rows.map((r) => {
+          const latest = fills.find((f) => f.prescription_id === r.id);
+          return {
+            prescriptionId: r.id,
+            siteId: r.site_id,
+            rxNumber: r.rx_number,
+            status: r.status,
+            drug: r.drug_description,
+            patientId: r.patient_id,
+            patient: r.last_name ? `${r.last_name}, ${r.first_name}` : null,
+            latestFill: latest
+              ? { fillId: latest.id, fillNumber: latest.fill_number, state: latest.state }
+              : null,
+          };
+        }),
+      };
+    },
+  );
 }
