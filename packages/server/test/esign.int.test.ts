@@ -74,6 +74,33 @@ describe(`electronic signatures (${process.env.APOTHECA_TEST_DB ?? 'sqlite'})`, 
     expect(n.length).toBe(3);
   });
 
+  it('checks every one of several signings sent at once, right and wrong passwords alike', async () => {
+    const fresh = await login(
+      t.app,
+      (
+        await t.db
+          .selectFrom('users')
+          .select('username')
+          .where(
+            'id',
+            '=',
+            (
+              await t.db
+                .selectFrom('user_roles')
+                .select('user_id')
+                .where('role', '=', 'pharmacist')
+                .executeTakeFirstOrThrow()
+            ).user_id,
+          )
+          .executeTakeFirstOrThrow()
+      ).username,
+    );
+    const results = await Promise.all(
+      ['not-my-password', PASSWORD, PASSWORD, 'wrong-again', PASSWORD].map((pw) => sign(pw, fresh)),
+    );
+    expect(results.map((r) => r.statusCode)).toEqual([401, 201, 201, 401, 201]);
+  });
+
   it('cannot be applied with an API token (a person must sign)', async () => {
     const admin = await login(
       t.app,

@@ -104,6 +104,32 @@ describe(`labels of fills, originals, medication history, transfers (${process.e
     expect((await p.tech.get('/api/prescriptions?rxNumber=abc')).statusCode).toBe(400);
   });
 
+  it('returns uncollected fills to stock after the configured days, and sells a bag of several at once', async () => {
+    const old = await driveFill(p, { ...LIS, refills: 0 }, 'ready');
+    const fresh = await driveFill(p, { ...LIS, refills: 0 }, 'ready');
+    const longAgo = new Date(Date.now() - 15 * 86_400_000).toISOString();
+    await t.db.updateTable('fills').set({ state_changed_at: longAgo }).where('id', '=', old.fillId).execute();
+    const before = (await p.rph.get(`/api/inventory/on-hand?siteId=${p.site}&ndc11=${LIS.ndc11}`)).body;
+    const run = (await p.tech.post('/api/jobs/return-to-stock', { days: 14 })).json();
+    expect(run.returned).toEqual([old.fillId]);
+    expect((await p.tech.get(`/api/fills/${old.fillId}`)).json().fill.state).toBe('returned_to_stock');
+    expect((await p.rph.get(`/api/inventory/on-hand?siteId=${p.site}&ndc11=${LIS.ndc11}`)).body).not.toBe(
+      before,
+    );
+    const another = await driveFill(p, { ...LIS, refills: 0 }, 'ready');
+    const pickup = {
+      patientId: p.patientId,
+      birthDateConfirmed: '1970-02-03',
+      signature: 'Rita Refill',
+      counseling: 'accepted',
+    };
+    const notReady = await p.tech.post('/api/pickups', { fillIds: [fresh.fillId, old.fillId], pickup });
+    expect(notReady.json().code).toBe('bag_not_ready');
+    const bag = await p.tech.post('/api/pickups', { fillIds: [fresh.fillId, another.fillId], pickup });
+    expect(bag.statusCode, bag.body).toBe(200);
+    expect(bag.json().sold.map((f: { state: string }) => f.state)).toEqual(['sold', 'sold']);
+  });
+
   it('lists the patient’s medication history with fills', async () => {
     const res = (await p.tech.get(`/api/patients/${p.patientId}/prescriptions`)).json();
     expect(res.items.length).toBeGreaterThanOrEqual(2);

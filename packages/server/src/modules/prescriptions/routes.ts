@@ -11,6 +11,7 @@ import { appendAudit } from '../../platform/audit/audit';
 import { notFound } from '../../platform/errors';
 import { ctxOf, IdParams, jsonResponses } from '../../platform/http';
 import { previewLabel } from '../labels/service';
+import { runReturnToStock, sellBag } from './jobs';
 import { requestRefill, runAutoRefill } from './refills';
 import * as repo from './repository';
 import { ActionInput, EntryInput, ManualPrescriptionInput } from './schema';
@@ -465,5 +466,45 @@ export function registerPrescriptionRoutes({ app, services }: RegisterArgs): voi
         }),
       };
     },
+  );
+
+  app.post(
+    '/api/jobs/return-to-stock',
+    {
+      config: { access: { permission: 'prescriptions.act' } },
+      schema: {
+        tags,
+        summary:
+          'Return to stock every fill left in ready longer than the given days (stock back, claim reversed)',
+        body: z.object({
+          days: z
+            .number()
+            .int()
+            .min(1)
+            .max(90)
+            .optional()
+            .describe('Default APOTHECA_RETURN_TO_STOCK_DAYS (14)'),
+        }),
+        response: jsonResponses,
+      },
+    },
+    async (req) => runReturnToStock(db, services.auth, ctxOf(req), req.body.days),
+  );
+
+  app.post(
+    '/api/pickups',
+    {
+      config: { access: { permission: 'prescriptions.act' } },
+      schema: {
+        tags,
+        summary: 'Pick up several prescriptions in one bag (one identity check and signature)',
+        body: z.object({
+          fillIds: z.array(z.string().min(1)).min(1).max(20),
+          pickup: ActionInput.shape.pickup.unwrap(),
+        }),
+        response: jsonResponses,
+      },
+    },
+    async (req) => sellBag(db, services.auth, ctxOf(req), req.body.fillIds, req.body.pickup),
   );
 }

@@ -29,6 +29,7 @@ export class AuthService {
   static readonly CACHE_MS = 5_000;
   private readonly cache = new Map<string, CachedAuth>();
   private readonly signing = new Map<string, { userId: string; salt: Buffer; mac: Buffer; until: number }>();
+  private readonly signingChecks = new Map<string, Promise<void>>();
 
   constructor(
     private readonly db: Db,
@@ -212,7 +213,22 @@ export class AuthService {
       if (ok) entry.until = Date.now() + SIGNING_IDLE_MS;
       return ok;
     }
-    if (!(await this.verifyUserPassword(userId, password))) return false;
+    // Signings that arrive together in one session wait for the first full check rather than each running scrypt.
+    const inFlight = sessionKey ? this.signingChecks.get(sessionKey) : undefined;
+    if (inFlight) {
+      await inFlight.catch(() => undefined);
+      if (sessionKey && this.signing.get(sessionKey)?.userId === userId)
+        return this.verifyForSigning(userId, password, sessionKey);
+    }
+    const check = this.verifyUserPassword(userId, password);
+    if (sessionKey) {
+      this.signingChecks.set(
+        sessionKey,
+        check.then(() => undefined),
+      );
+      check.finally(() => this.signingChecks.delete(sessionKey)).catch(() => undefined);
+    }
+    if (!(await check)) return false;
     if (sessionKey) {
       if (this.signing.size > 10_000) this.signing.clear();
       const salt = randomBytes(16);
