@@ -104,6 +104,15 @@ describe(`purchasing and X12 (${process.env.APOTHECA_TEST_DB ?? 'sqlite'})`, () 
     });
     expect(r.statusCode, r.body).toBe(201);
     po = r.json();
+    // The order and its supplier are listed for the workbench.
+    const orders = (await c.get(`/api/purchasing/orders?siteId=${site}`)).json().items;
+    expect(orders.map((o: { id: string; supplier: string }) => [o.id, o.supplier])).toContainEqual([
+      po.id,
+      'Demo Wholesaler',
+    ]);
+    expect(
+      (await c.get('/api/purchasing/suppliers')).json().items.map((x: { name: string }) => x.name),
+    ).toContain('Demo Wholesaler');
     const x = await c.get(`/api/purchasing/orders/${po.id}/x12-850`);
     expect(x.statusCode).toBe(200);
     const parsed = new X12Parser(true).parse(x.body) as unknown as {

@@ -162,6 +162,8 @@ describe(`recalls and counts (${process.env.APOTHECA_TEST_DB ?? 'sqlite'})`, () 
     expect(open.statusCode, open.body).toBe(201);
     const count = open.json();
     expect(count.lines).toHaveLength(2);
+    const listed = (await tc.get(`/api/inventory/counts?siteId=${site}&status=open`)).json().items;
+    expect(listed.map((c: { id: string }) => c.id)).toContain(count.id);
     expect(count.lines.every((l: { expected: number | null }) => l.expected === null)).toBe(true);
     const incomplete = await tc.post(`/api/inventory/counts/${count.id}/submit`, {
       lines: [{ lineId: count.lines[0].id, counted: 1 }],

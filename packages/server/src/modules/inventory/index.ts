@@ -3,6 +3,7 @@ import { registerControlledRoutes } from './controlled/routes';
 import { registerCountRoutes } from './counts/routes';
 import { registerDscsaRoutes } from './dscsa/routes';
 import { registerLedgerRoutes } from './ledger/routes';
+import { registerInventoryListRoutes } from './lists';
 import { registerPurchasingRoutes } from './purchasing/routes';
 import { registerRecallRoutes } from './recalls/routes';
 import { registerReceivingRoutes } from './receiving/routes';
@@ -23,5 +24,6 @@ export function registerInventoryRoutes(args: RegisterArgs): void {
   registerRecallRoutes(args);
   registerCountRoutes(args);
   registerPurchasingRoutes(args);
+  registerInventoryListRoutes(args);
   registerReportRoutes(args);
 }
