@@ -32,7 +32,8 @@ export function searchPatients(db: Db, siteIds: string[], q: string | undefined,
   return query.orderBy('last_name').orderBy('first_name').limit(limit).execute();
 }
 
-const escapeLike = (s: string) => s.replace(/[%_\\]/g, '');
+/** Drops LIKE wildcards from user input so a prefix search matches literally (also used by prescribers). */
+export const escapeLike = (s: string) => s.replace(/[%_\\]/g, '');
 
 export const updatePatient = (db: Db, id: string, version: number, patch: Partial<PatientTable>) =>
   db

@@ -5,6 +5,7 @@ import type { Db } from '../../platform/db/database';
 import type { PrescriberTable } from '../../platform/db/schema';
 import { badRequest, conflict, type FieldProblem, notFound } from '../../platform/errors';
 import { newId, nowIso } from '../../platform/ids';
+import { escapeLike } from '../patients/repository';
 import type { PrescriberInput } from './schema';
 
 export const toPrescriberOut = (p: PrescriberTable) => ({
@@ -129,7 +130,7 @@ export function listPrescribers(db: Db, ctx: Ctx, q: string | undefined, siteId?
     query = query.where((eb) =>
       eb.or([
         eb('npi', '=', q),
-        eb(eb.fn('lower', ['last_name']), 'like', `${q.toLowerCase().replace(/[%_\\]/g, '')}%`),
+        eb(eb.fn('lower', ['last_name']), 'like', `${escapeLike(q.toLowerCase())}%`),
       ]),
     );
   return query.orderBy('last_name').limit(100).execute();

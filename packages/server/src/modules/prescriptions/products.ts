@@ -1,5 +1,6 @@
 import { cleanName } from '@apotheca/core/screening';
 import type { Db } from '../../platform/db/database';
+import { strengthText } from '../drugs/catalogue';
 
 /** What the workflow needs to know about a package, read from the drug knowledge base (modules/drugs tables). */
 export interface ProductInfo {
@@ -58,12 +59,7 @@ export async function productByNdc(db: Db, ndc11: string): Promise<ProductInfo |
   } catch {
     ingredients = [];
   }
-  const strength = ingredients
-    .filter((i) => typeof i.value === 'number')
-    .map((i) =>
-      `${i.value} ${i.unit ?? ''}${i.denominatorUnit && i.denominatorUnit !== '1' ? `/${i.denominatorValue === 1 ? '' : `${i.denominatorValue} `}${i.denominatorUnit}` : ''}`.trim(),
-    )
-    .join('; ');
+  const strength = strengthText(r.ingredients_json) ?? '';
   const generic = r.nonproprietary_name;
   return {
     ndc11: r.ndc11,

@@ -417,7 +417,10 @@ export async function act(
   if (!result) throw badRequest('failed', 'The step did not complete');
   publishFill(result, action);
   // Undoing a billed fill reverses its claim (B2) after the stock is back; a timeout leaves it reversal_needed for a retry.
-  if ((action === 'return_to_stock' || action === 'cancel') && result.claim_status === 'reversal_needed')
+  if ((action === 'return_to_stock' || action === 'cancel') && result.claim_status === 'reversal_needed') {
     await reverseFillClaims(db, ctx, fillId, input.reason ?? action).catch(() => undefined);
-  return (await repo.findFill(db, fillId, [result.site_id])) ?? result;
+    // The reversal updated the fill's claim status: return the fill as it now is.
+    return (await repo.findFill(db, fillId, [result.site_id])) ?? result;
+  }
+  return result;
 }
