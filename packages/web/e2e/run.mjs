@@ -2,6 +2,7 @@
 // End-to-end tests of the web workbench against a real server with demo data.
 // Usage: npm run build --workspace @apotheca/web && node packages/web/e2e/run.mjs
 // E2E_BASE_URL=http://127.0.0.1:3210 reuses a running demo server instead of starting one.
+// E2E_ONLY=regex runs only the tests whose names match.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
