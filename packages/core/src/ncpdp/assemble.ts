@@ -2,51 +2,59 @@
 // order. Segments the codec does not model go to `otherSegments` untouched.
 
 import { type D0Error, d0Error, NcpdpEncodeError } from './errors';
-import { type D0RawSegment, frameField, frameSegmentStart, type ScannedSegment } from './frame';
-import type { CompiledSegment } from './schema';
-import { decodeSegment, encodeSegment } from './segment-codec';
+import { type D0RawSegment, frameField, frameSegmentStart, rawFields, type ScannedSegment } from './frame';
+import { type CompiledSegment, slotCode } from './schema';
+import { decodeSegment, encodeSegment, SegmentFailure } from './segment-codec';
 
 type Obj = Record<string, unknown>;
 
 /** Segment id → where it goes on the typed object, in encoding order. */
 export type Placements = ReadonlyArray<readonly [key: string, seg: CompiledSegment]>;
 
-export function placementIndex(
-  placements: Placements,
-): ReadonlyMap<string, readonly [string, CompiledSegment]> {
-  return new Map(placements.map((p) => [p[1].spec.id, p]));
+/** Segment id → placement, in a table indexed by slotCode(id) (ids are [0-9A-Z]{2}); `order` is its bit. */
+export interface PlacementIndex {
+  readonly table: readonly ({ key: string; seg: CompiledSegment; bit: number } | undefined)[];
 }
 
-/** Character offset of field `index` of a segment: SS FS "AMnn", then FS id value per field. */
-function fieldOffset(seg: ScannedSegment, index: number): number {
-  let pos = seg.offset + 6;
-  for (let j = 0; j < index; j++) pos += 3 + (seg.fields[j]?.value.length ?? 0);
-  return pos + 1;
+export function placementIndex(placements: Placements): PlacementIndex {
+  if (placements.length > 30) throw new Error('at most 30 segment placements per level');
+  const table: ({ key: string; seg: CompiledSegment; bit: number } | undefined)[] = new Array(36 * 36).fill(
+    undefined,
+  );
+  placements.forEach(([key, seg], i) => {
+    table[slotCode(seg.spec.id)] = { key, seg, bit: 1 << i };
+  });
+  return { table };
 }
 
 export function decodeSegmentsInto(
+  text: string,
   segments: readonly ScannedSegment[],
-  index: ReadonlyMap<string, readonly [string, CompiledSegment]>,
+  index: PlacementIndex,
   target: Obj,
 ): D0Error | null {
+  let placed = 0;
   for (const seg of segments) {
-    const placement = index.get(seg.segmentId);
+    const code = slotCode(seg.segmentId);
+    const placement = code < 0 ? undefined : index.table[code];
     if (!placement) {
       const others = (target.otherSegments ?? []) as D0RawSegment[];
-      others.push({ segmentId: seg.segmentId, fields: seg.fields });
+      others.push({ segmentId: seg.segmentId, fields: rawFields(text, seg) });
       target.otherSegments = others;
       continue;
     }
-    const [key, compiled] = placement;
-    if (key in target) {
+    const compiled = placement.seg;
+    if (placed & placement.bit) {
       return d0Error(compiled.label, 'segment appears twice in the same group (NCPDP reject R7)', {
         segmentName: compiled.spec.name,
         offset: seg.offset,
       });
     }
-    const r = decodeSegment(compiled, seg.fields);
-    if (!r.ok) return { ...r.error, ...withOffset(r.error, fieldOffset(seg, r.fieldIndex)) };
-    target[key] = r.value;
+    placed |= placement.bit;
+    const r = decodeSegment(compiled, text, seg);
+    if (r instanceof SegmentFailure)
+      return { ...r.error, ...withOffset(r.error, seg.starts[r.fieldIndex] as number) };
+    target[placement.key] = r;
   }
   return null;
 }

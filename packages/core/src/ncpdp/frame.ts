@@ -40,13 +40,39 @@ export interface D0RawMessage {
   transactions: D0RawSegment[][];
 }
 
-/** Parsed segment plus where it starts in the input; offsets are kept out of the public shape. */
-export interface ScannedSegment extends D0RawSegment {
+/**
+ * A segment located in the input without copying its fields: the typed decoders read ids and values
+ * straight from the text, which saves two strings and an object per field on the hot path.
+ */
+export interface ScannedSegment {
+  segmentId: string;
+  /** Position of the segment separator that opens it. */
   offset: number;
+  /** Position of each field's first character (its 2-character id), in wire order. */
+  starts: number[];
+  /** Position just past the segment's last character. */
+  end: number;
+}
+
+/** End (exclusive) of field `k` of a scanned segment: one before the next field's separator. */
+export function fieldEnd(seg: ScannedSegment, k: number): number {
+  return k + 1 < seg.starts.length ? (seg.starts[k + 1] as number) - 1 : seg.end;
+}
+
+/** The fields of a scanned segment as {id, value} pairs (raw frames, segments the codec does not model). */
+export function rawFields(text: string, seg: ScannedSegment): D0Field[] {
+  const fields: D0Field[] = [];
+  for (let k = 0; k < seg.starts.length; k++) {
+    const start = seg.starts[k] as number;
+    fields.push({ id: text.slice(start, start + 2), value: text.slice(start + 2, fieldEnd(seg, k)) });
+  }
+  return fields;
 }
 
 export interface ScannedMessage {
   kind: 'request' | 'response';
+  /** The input the positions refer to. */
+  text: string;
   header: string;
   transmission: ScannedSegment[];
   transactions: ScannedSegment[][];
@@ -152,7 +178,12 @@ export function scanD0(s: string): D0Result<ScannedMessage> {
         ),
       );
     }
-    const segment: ScannedSegment = { segmentId: s.slice(pos + 2, amEnd), fields: [], offset: segStart };
+    const segment: ScannedSegment = {
+      segmentId: s.slice(pos + 2, amEnd),
+      offset: segStart,
+      starts: [],
+      end: 0,
+    };
     pos = amEnd;
     while (s.charCodeAt(pos) === FS) {
       const start = pos + 1;
@@ -168,16 +199,13 @@ export function scanD0(s: string): D0Result<ScannedMessage> {
           ),
         );
       }
-      segment.fields.push({ id: s.slice(start, start + 2), value: s.slice(start + 2, end) });
+      segment.starts.push(start);
       pos = end;
     }
+    segment.end = pos;
     current.push(segment);
   }
-  return { ok: true, value: { kind, header, transmission, transactions } };
-}
-
-function strip(segments: ScannedSegment[]): D0RawSegment[] {
-  return segments.map((seg) => ({ segmentId: seg.segmentId, fields: seg.fields }));
+  return { ok: true, value: { kind, text: s, header, transmission, transactions } };
 }
 
 /** Field-level parse: every segment and field kept as sent (unknown ones included). */
@@ -190,8 +218,10 @@ export function parseD0Frame(s: string): D0Result<D0RawMessage> {
     value: {
       kind: m.kind,
       header: m.header,
-      transmission: strip(m.transmission),
-      transactions: m.transactions.map(strip),
+      transmission: m.transmission.map((seg) => ({ segmentId: seg.segmentId, fields: rawFields(s, seg) })),
+      transactions: m.transactions.map((group) =>
+        group.map((seg) => ({ segmentId: seg.segmentId, fields: rawFields(s, seg) })),
+      ),
     },
   };
 }

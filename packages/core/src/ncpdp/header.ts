@@ -147,7 +147,9 @@ function buildFields(value: unknown, fields: readonly HeaderField[], kind: 'requ
         headerError(`${kind} header`, field, `longer than ${field.width} characters`, false),
       );
     }
-    if (text !== text.trimEnd()) {
+    const last = text.charCodeAt(text.length - 1);
+    // trimEnd only when the last character could be white space (cheap check first).
+    if ((last <= 32 || last >= 127) && text !== text.trimEnd()) {
       throw new NcpdpEncodeError(
         headerError(`${kind} header`, field, 'trailing spaces are padding: remove them', false),
       );

@@ -87,13 +87,7 @@ export const CLAIM_SEGMENT: SegmentSpec = {
     list({
       key: 'procedureModifierCodes',
       name: 'procedure modifier',
-      count: {
-        id: 'SE',
-        ref: '458-SE',
-        key: 'procedureModifierCount',
-        kind: 'int',
-        name: 'Procedure Modifier Code Count',
-      },
+      count: f('SE', '458-SE', 'procedureModifierCount', 'int', 'Procedure Modifier Code Count').field,
       scalar: true,
       items: [f('ER', '459-ER', 'procedureModifierCode', 'an', 'Procedure Modifier Code')],
     }),
@@ -108,13 +102,7 @@ export const CLAIM_SEGMENT: SegmentSpec = {
     list({
       key: 'submissionClarificationCodes',
       name: 'submission clarification code',
-      count: {
-        id: 'NX',
-        ref: '354-NX',
-        key: 'sccCount',
-        kind: 'int',
-        name: 'Submission Clarification Code Count',
-      },
+      count: f('NX', '354-NX', 'sccCount', 'int', 'Submission Clarification Code Count').field,
       scalar: true,
       items: [f('DK', '420-DK', 'submissionClarificationCode', 'an', 'Submission Clarification Code')],
     }),
@@ -163,13 +151,7 @@ export const PRICING_SEGMENT: SegmentSpec = {
     list({
       key: 'otherAmountsClaimed',
       name: 'other amount claimed',
-      count: {
-        id: 'H7',
-        ref: '478-H7',
-        key: 'count',
-        kind: 'int',
-        name: 'Other Amount Claimed Submitted Count',
-      },
+      count: f('H7', '478-H7', 'count', 'int', 'Other Amount Claimed Submitted Count').field,
       items: [
         f('H8', '479-H8', 'qualifier', 'an', 'Other Amount Claimed Submitted Qualifier'),
         f('H9', '480-H9', 'amountCents', 'money', 'Other Amount Claimed Submitted'),
@@ -193,7 +175,7 @@ export const DUR_PPS_SEGMENT: SegmentSpec = {
     list({
       key: 'entries',
       name: 'DUR/PPS',
-      counter: { id: '7E', ref: '473-7E', key: 'counter', kind: 'int', name: 'DUR/PPS Code Counter' },
+      counter: f('7E', '473-7E', 'counter', 'int', 'DUR/PPS Code Counter').field,
       items: [
         f('E4', '439-E4', 'reasonForServiceCode', 'an', 'Reason for Service Code'),
         f('E5', '440-E5', 'professionalServiceCode', 'an', 'Professional Service Code'),
@@ -216,7 +198,7 @@ const amountList = (
   list({
     key,
     name,
-    count: { id: count[0], ref: count[1], key: 'count', kind: 'int', name: count[2] },
+    count: f(count[0], count[1], 'count', 'int', count[2]).field,
     items: [f(q[0], q[1], 'qualifier', 'an', q[2]), f(a[0], a[1], 'amountCents', 'money', a[2])],
   });
 
@@ -227,13 +209,7 @@ export const COB_SEGMENT: SegmentSpec = {
     list({
       key: 'otherPayers',
       name: 'other payer',
-      count: {
-        id: '4C',
-        ref: '337-4C',
-        key: 'count',
-        kind: 'int',
-        name: 'Coordination of Benefits/Other Payments Count',
-      },
+      count: f('4C', '337-4C', 'count', 'int', 'Coordination of Benefits/Other Payments Count').field,
       items: [
         f('5C', '338-5C', 'coverageType', 'an', 'Other Payer Coverage Type'),
         f('6C', '339-6C', 'idQualifier', 'an', 'Other Payer ID Qualifier'),
@@ -250,7 +226,7 @@ export const COB_SEGMENT: SegmentSpec = {
         list({
           key: 'rejectCodes',
           name: 'other payer reject',
-          count: { id: '5E', ref: '471-5E', key: 'count', kind: 'int', name: 'Other Payer Reject Count' },
+          count: f('5E', '471-5E', 'count', 'int', 'Other Payer Reject Count').field,
           scalar: true,
           items: [f('6E', '472-6E', 'code', 'an', 'Other Payer Reject Code')],
         }),
@@ -282,13 +258,7 @@ export const COMPOUND_SEGMENT: SegmentSpec = {
     list({
       key: 'ingredients',
       name: 'compound ingredient',
-      count: {
-        id: 'EC',
-        ref: '447-EC',
-        key: 'count',
-        kind: 'int',
-        name: 'Compound Ingredient Component Count',
-      },
+      count: f('EC', '447-EC', 'count', 'int', 'Compound Ingredient Component Count').field,
       items: [
         f('RE', '488-RE', 'productIdQualifier', 'an', 'Compound Product ID Qualifier'),
         f('TE', '489-TE', 'productId', 'an', 'Compound Product ID'),
@@ -304,13 +274,7 @@ export const COMPOUND_SEGMENT: SegmentSpec = {
         list({
           key: 'modifierCodes',
           name: 'compound ingredient modifier',
-          count: {
-            id: '2G',
-            ref: '362-2G',
-            key: 'count',
-            kind: 'int',
-            name: 'Compound Ingredient Modifier Code Count',
-          },
+          count: f('2G', '362-2G', 'count', 'int', 'Compound Ingredient Modifier Code Count').field,
           scalar: true,
           items: [f('2H', '363-2H', 'code', 'an', 'Compound Ingredient Modifier Code')],
         }),

@@ -208,6 +208,21 @@ describe('encodeRequest writes the D.0 layout', () => {
     );
   });
 
+  it('writes schema order whatever the key order, and refuses a typo right after a well-formed object', () => {
+    // The encoder remembers the previous object's key order (a speed-up): a different order, an unknown
+    // key or an undefined value on the next object must still be handled exactly.
+    const claim = { rxNumber: '1000001', daysSupply: 30, fillNumber: 0 };
+    const wire = (c: Record<string, unknown>) => encodeRequest({ ...base, transactions: [{ claim: c }] });
+    const first = wire(claim);
+    expect(first).toContain(`${FS}D21000001${FS}D30${FS}D530`);
+    expect(wire({ fillNumber: 0, daysSupply: 30, rxNumber: '1000001' })).toBe(first);
+    expect(wire({ ...claim, daysSupply: undefined })).toBe(first.replace(`${FS}D530`, ''));
+    expect(() => wire(claim)).not.toThrow();
+    expect(() => wire({ ...claim, rxNumbr: '1' })).toThrow(/unknown property "rxNumbr"/);
+    expect(() => wire({ rxNumbr: '1', daysSupply: 30, fillNumber: 0 })).toThrow(/unknown property "rxNumbr"/);
+    expect(wire(claim)).toBe(first);
+  });
+
   it('pads the 56-character header', () => {
     const wire = encodeRequest({ ...base, header: { ...base.header, transactionCode: 'E1' } });
     expect(wire).toBe('016904D0E1SMAR0     1011234567893     20220722          ');

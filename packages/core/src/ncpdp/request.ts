@@ -56,12 +56,12 @@ export function decodeRequest(s: string): D0Result<D0Request> {
     return fail(d0Error('header', countProblem, { field: f.id, fieldName: f.name, offset: f.start }));
   }
   const request: Record<string, unknown> = { header };
-  const err = decodeSegmentsInto(m.transmission, TRANSMISSION_INDEX, request);
+  const err = decodeSegmentsInto(m.text, m.transmission, TRANSMISSION_INDEX, request);
   if (err) return fail(err);
   const transactions: D0RequestTransaction[] = [];
   for (const group of m.transactions) {
     const tx: Record<string, unknown> = {};
-    const e = decodeSegmentsInto(group, TRANSACTION_INDEX, tx);
+    const e = decodeSegmentsInto(m.text, group, TRANSACTION_INDEX, tx);
     if (e) return fail(e);
     transactions.push(tx as D0RequestTransaction);
   }

@@ -44,7 +44,7 @@ export const RESPONSE_STATUS_SEGMENT: SegmentSpec = {
     list({
       key: 'rejects',
       name: 'reject',
-      count: { id: 'FA', ref: '510-FA', key: 'count', kind: 'int', name: 'Reject Count' },
+      count: f('FA', '510-FA', 'count', 'int', 'Reject Count').field,
       items: [
         f('FB', '511-FB', 'code', 'an', 'Reject Code'),
         f('4F', '546-4F', 'fieldOccurrence', 'int', 'Reject Field Occurrence Indicator'),
@@ -53,20 +53,14 @@ export const RESPONSE_STATUS_SEGMENT: SegmentSpec = {
     list({
       key: 'approvedMessageCodes',
       name: 'approved message code',
-      count: { id: '5F', ref: '547-5F', key: 'count', kind: 'int', name: 'Approved Message Code Count' },
+      count: f('5F', '547-5F', 'count', 'int', 'Approved Message Code Count').field,
       scalar: true,
       items: [f('6F', '548-6F', 'code', 'an', 'Approved Message Code')],
     }),
     list({
       key: 'additionalMessages',
       name: 'additional message',
-      count: {
-        id: 'UF',
-        ref: '130-UF',
-        key: 'count',
-        kind: 'int',
-        name: 'Additional Message Information Count',
-      },
+      count: f('UF', '130-UF', 'count', 'int', 'Additional Message Information Count').field,
       items: [
         f('UH', '132-UH', 'qualifier', 'an', 'Additional Message Information Qualifier'),
         f('FQ', '526-FQ', 'text', 'an', 'Additional Message Information'),
@@ -90,7 +84,7 @@ export const RESPONSE_CLAIM_SEGMENT: SegmentSpec = {
     list({
       key: 'preferredProducts',
       name: 'preferred product',
-      count: { id: '9F', ref: '551-9F', key: 'count', kind: 'int', name: 'Preferred Product Count' },
+      count: f('9F', '551-9F', 'count', 'int', 'Preferred Product Count').field,
       items: [
         f('AP', '552-AP', 'productIdQualifier', 'an', 'Preferred Product ID Qualifier'),
         f('AR', '553-AR', 'productId', 'an', 'Preferred Product ID'),
@@ -123,7 +117,7 @@ export const RESPONSE_PRICING_SEGMENT: SegmentSpec = {
     list({
       key: 'otherAmountsPaid',
       name: 'other amount paid',
-      count: { id: 'J2', ref: '563-J2', key: 'count', kind: 'int', name: 'Other Amount Paid Count' },
+      count: f('J2', '563-J2', 'count', 'int', 'Other Amount Paid Count').field,
       items: [
         f('J3', '564-J3', 'qualifier', 'an', 'Other Amount Paid Qualifier'),
         money('J4', '565', 'amountCents', 'Other Amount Paid'),
@@ -162,7 +156,7 @@ export const RESPONSE_PRICING_SEGMENT: SegmentSpec = {
     list({
       key: 'benefitStages',
       name: 'benefit stage',
-      count: { id: 'MU', ref: '392-MU', key: 'count', kind: 'int', name: 'Benefit Stage Count' },
+      count: f('MU', '392-MU', 'count', 'int', 'Benefit Stage Count').field,
       items: [
         f('MV', '393-MV', 'qualifier', 'an', 'Benefit Stage Qualifier'),
         money('MW', '394', 'amountCents', 'Benefit Stage Amount'),
@@ -208,13 +202,7 @@ export const RESPONSE_DUR_SEGMENT: SegmentSpec = {
     list({
       key: 'entries',
       name: 'DUR/PPS response',
-      counter: {
-        id: 'J6',
-        ref: '567-J6',
-        key: 'counter',
-        kind: 'int',
-        name: 'DUR/PPS Response Code Counter',
-      },
+      counter: f('J6', '567-J6', 'counter', 'int', 'DUR/PPS Response Code Counter').field,
       items: [
         f('E4', '439-E4', 'reasonForServiceCode', 'an', 'Reason for Service Code'),
         f('FS', '528-FS', 'clinicalSignificanceCode', 'an', 'Clinical Significance Code'),
@@ -237,7 +225,7 @@ export const RESPONSE_COB_SEGMENT: SegmentSpec = {
     list({
       key: 'otherPayers',
       name: 'other payer',
-      count: { id: 'NT', ref: '355-NT', key: 'count', kind: 'int', name: 'Other Payer ID Count' },
+      count: f('NT', '355-NT', 'count', 'int', 'Other Payer ID Count').field,
       items: [
         f('5C', '338-5C', 'coverageType', 'an', 'Other Payer Coverage Type'),
         f('6C', '339-6C', 'idQualifier', 'an', 'Other Payer ID Qualifier'),

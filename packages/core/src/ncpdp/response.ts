@@ -54,12 +54,12 @@ export function decodeResponse(s: string): D0Result<D0Response> {
   const header = parseResponseHeader(m.header);
   if (isD0Error(header)) return fail(header);
   const response: Record<string, unknown> = { header };
-  const err = decodeSegmentsInto(m.transmission, TRANSMISSION_INDEX, response);
+  const err = decodeSegmentsInto(m.text, m.transmission, TRANSMISSION_INDEX, response);
   if (err) return fail(err);
   const transactions: D0ResponseTransaction[] = [];
   for (const group of m.transactions) {
     const tx: Record<string, unknown> = {};
-    const e = decodeSegmentsInto(group, TRANSACTION_INDEX, tx);
+    const e = decodeSegmentsInto(m.text, group, TRANSACTION_INDEX, tx);
     if (e) return fail(e);
     const status = (tx as D0ResponseTransaction).status?.transactionStatus;
     const problem = statusProblem(status);

@@ -24,6 +24,8 @@ export interface FieldSpec {
   readonly key: string;
   readonly kind: FieldKind;
   readonly name: string;
+  /** Field separator + id: what the encoder writes before the value. */
+  readonly prefix: string;
 }
 
 export interface ListSpec {
@@ -48,11 +50,23 @@ export interface SegmentSpec {
 }
 
 export function f(id: string, ref: string, key: string, kind: FieldKind, name: string): { field: FieldSpec } {
-  return { field: { id, ref, key, kind, name } };
+  return { field: { id, ref, key, kind, name, prefix: `\x1c${id}` } };
 }
 
 export function list(spec: ListSpec): { list: ListSpec } {
   return { list: spec };
+}
+
+/** Property key → entry position for one entries array, and the encoder's key-order cache. */
+export interface EntryIndex {
+  readonly byKey: ReadonlyMap<string, number>;
+  /**
+   * Own keys of the last object encoded with these entries, in enumeration order, and their entry
+   * positions in schema order. Objects from one producer enumerate their keys in the same order, so the
+   * next object usually matches and skips the lookups and the sort.
+   */
+  lastKeys: string[];
+  lastOrder: number[];
 }
 
 /** Compiled lookup for one list: who owns it and which field opens an occurrence. */
@@ -69,6 +83,8 @@ export interface CompiledList {
 export type Slot =
   | {
       readonly t: 'field';
+      /** Number of the last decode that set this (single, top-level) field: finds repeats without a property read. */
+      seen: number;
       readonly spec: FieldSpec;
       readonly list: CompiledList | null;
       readonly leader: boolean;
@@ -83,7 +99,7 @@ export interface CompiledSegment {
   /** Same slots in a 36×36 table indexed by slotCode(id) (ids are [0-9A-Z]{2}); faster than hashing. */
   readonly slotTable: readonly (Slot | undefined)[];
   /** Property key → position among the top-level entries, for the encoder. */
-  readonly entryIndex: ReadonlyMap<readonly Entry[], ReadonlyMap<string, number>>;
+  readonly entryIndex: ReadonlyMap<readonly Entry[], EntryIndex>;
   readonly lists: readonly CompiledList[];
   /** Field ids of top-level single fields, by property key. */
   readonly topFieldIdsByKey: ReadonlyMap<string, string>;
@@ -106,7 +122,7 @@ export function compileSegment(spec: SegmentSpec): CompiledSegment {
     for (const entry of entries) {
       if ('field' in entry) {
         const leader = owner !== null && owner.leader === entry.field;
-        add(entry.field.id, { t: 'field', spec: entry.field, list: owner, leader });
+        add(entry.field.id, { t: 'field', spec: entry.field, list: owner, leader, seen: 0 });
         if (owner === null) topFieldIdsByKey.set(entry.field.key, entry.field.id);
         continue;
       }
@@ -128,9 +144,13 @@ export function compileSegment(spec: SegmentSpec): CompiledSegment {
     if (code < 0) throw new Error(`schema AM${spec.id}: field id ${id} must be [0-9A-Z]{2}`);
     slotTable[code] = slot;
   }
-  const entryIndex = new Map<readonly Entry[], ReadonlyMap<string, number>>();
+  const entryIndex = new Map<readonly Entry[], EntryIndex>();
   const indexEntries = (entries: readonly Entry[]) => {
-    entryIndex.set(entries, new Map(entries.map((e, i) => ['field' in e ? e.field.key : e.list.key, i])));
+    entryIndex.set(entries, {
+      byKey: new Map(entries.map((e, i) => ['field' in e ? e.field.key : e.list.key, i])),
+      lastKeys: [],
+      lastOrder: [],
+    });
     for (const e of entries) if ('list' in e) indexEntries(e.list.items);
   };
   indexEntries(spec.entries);
@@ -147,5 +167,12 @@ function base36(code: number): number {
 export function slotCode(id: string): number {
   const hi = base36(id.charCodeAt(0));
   const lo = base36(id.charCodeAt(1));
+  return hi < 0 || lo < 0 ? -1 : hi * 36 + lo;
+}
+
+/** slotCode of the two characters of `text` at `at`, without cutting them out. */
+export function slotCodeAt(text: string, at: number): number {
+  const hi = base36(text.charCodeAt(at));
+  const lo = base36(text.charCodeAt(at + 1));
   return hi < 0 || lo < 0 ? -1 : hi * 36 + lo;
 }

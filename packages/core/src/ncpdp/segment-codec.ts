@@ -2,20 +2,37 @@
 // single-occurrence field, go to `extra` in wire order so nothing is dropped.
 
 import { type D0Error, d0Error, NcpdpEncodeError } from './errors';
-import { type D0Field, FIELD_SEPARATOR, frameField, frameSegmentStart, hasSeparator } from './frame';
+import {
+  type D0Field,
+  fieldEnd,
+  frameField,
+  frameSegmentStart,
+  hasSeparator,
+  type ScannedSegment,
+} from './frame';
 import {
   type CompiledList,
   type CompiledSegment,
   type Entry,
+  type EntryIndex,
   type FieldSpec,
   type ListSpec,
-  slotCode,
+  slotCodeAt,
 } from './schema';
 import { decodeValue, encodeProblem, encodeValue, INVALID, invalidReason } from './values';
 
 type Obj = Record<string, unknown>;
 
-export type SegmentDecode = { ok: true; value: Obj } | { ok: false; error: D0Error; fieldIndex: number };
+/** Why a segment did not decode, and at which of its fields. */
+export class SegmentFailure {
+  constructor(
+    readonly error: D0Error,
+    readonly fieldIndex: number,
+  ) {}
+}
+
+/** The decoded segment, or a SegmentFailure (no wrapper object on the success path). */
+export type SegmentDecode = Obj | SegmentFailure;
 
 interface DeclaredCount {
   container: Obj;
@@ -34,7 +51,7 @@ function fieldError(
     typeof spec === 'string'
       ? { segmentName: seg.spec.name, field: spec }
       : { segmentName: seg.spec.name, field: spec.id, fieldName: `${spec.ref} ${spec.name}` };
-  return { ok: false, error: d0Error(seg.label, reason, opts), fieldIndex };
+  return new SegmentFailure(d0Error(seg.label, reason, opts), fieldIndex);
 }
 
 function pushExtra(extra: D0Field[] | undefined, id: string, value: string): D0Field[] {
@@ -54,32 +71,40 @@ function openItem(l: CompiledList, container: Obj, item: unknown, current: (Obj 
   for (let c = 0; c < l.children.length; c++) current[(l.children[c] as CompiledList).index] = undefined;
 }
 
-export function decodeSegment(seg: CompiledSegment, fields: readonly D0Field[]): SegmentDecode {
+/** Numbers each decodeSegment call (decoding is synchronous, so no two calls interleave). */
+let decodeSerial = 0;
+
+export function decodeSegment(seg: CompiledSegment, text: string, scanned: ScannedSegment): SegmentDecode {
+  decodeSerial = decodeSerial === 0x3fffffff ? 1 : decodeSerial + 1;
+  const serial = decodeSerial;
   const root: Obj = {};
   let extra: D0Field[] | undefined;
   // Current occurrence of each list (by CompiledList.index); only allocated for segments with lists.
   const current: (Obj | undefined)[] = seg.lists.length > 0 ? new Array(seg.lists.length) : [];
   let counts: DeclaredCount[] | undefined;
 
-  for (let i = 0; i < fields.length; i++) {
-    const field = fields[i] as D0Field;
-    const id = field.id;
-    const value = field.value;
-    const code = slotCode(id);
+  const starts = scanned.starts;
+  for (let i = 0; i < starts.length; i++) {
+    const start = starts[i] as number;
+    // The value is text[from, end); it is cut out only where a string is kept or shown.
+    const from = start + 2;
+    const end = fieldEnd(scanned, i);
+    const code = slotCodeAt(text, start);
     const slot = code < 0 ? undefined : seg.slotTable[code];
     if (slot === undefined) {
-      extra = pushExtra(extra, id, value);
+      extra = pushExtra(extra, text.slice(start, from), text.slice(from, end));
       continue;
     }
     const spec = slot.spec;
     if (slot.t === 'field' && slot.list === null) {
-      if (root[spec.key] !== undefined) {
-        extra = pushExtra(extra, id, value);
+      if (slot.seen === serial) {
+        extra = pushExtra(extra, spec.id, text.slice(from, end));
         continue;
       }
-      const v = decodeValue(spec.kind, value);
-      if (v === INVALID) return fieldError(seg, spec, invalidReason(spec.kind, value), i);
+      const v = decodeValue(spec.kind, text.slice(from, end));
+      if (v === INVALID) return fieldError(seg, spec, invalidReason(spec.kind, text.slice(from, end)), i);
       root[spec.key] = v;
+      slot.seen = serial;
       continue;
     }
     const l = slot.list as CompiledList;
@@ -97,24 +122,32 @@ export function decodeSegment(seg: CompiledSegment, fields: readonly D0Field[]):
       if (counts?.some((c) => c.container === container && c.list === l)) {
         return fieldError(seg, spec, 'count field repeated', i);
       }
-      const n = decodeValue('int', value);
-      if (n === INVALID) return fieldError(seg, spec, invalidReason('int', value), i);
+      const n = decodeValue('int', text.slice(from, end));
+      if (n === INVALID) return fieldError(seg, spec, invalidReason('int', text.slice(from, end)), i);
       counts = counts ?? [];
       counts.push({ container, list: l, declared: n as number, fieldIndex: i });
       continue;
     }
     if (slot.t === 'counter') {
-      const n = decodeValue('int', value);
+      const n = decodeValue('int', text.slice(from, end));
       const expected = ((container[l.spec.key] as unknown[] | undefined)?.length ?? 0) + 1;
-      if (n !== expected)
-        return fieldError(seg, spec, `counter out of sequence: expected ${expected}, got "${value}"`, i);
+      if (n !== expected) {
+        const got = text.slice(from, end);
+        return fieldError(seg, spec, `counter out of sequence: expected ${expected}, got "${got}"`, i);
+      }
       openItem(l, container, {}, current);
       continue;
     }
-    const v = decodeValue(spec.kind, value);
-    if (v === INVALID) return fieldError(seg, spec, invalidReason(spec.kind, value), i);
+    const v = decodeValue(spec.kind, text.slice(from, end));
+    if (v === INVALID) return fieldError(seg, spec, invalidReason(spec.kind, text.slice(from, end)), i);
     if (slot.leader) {
-      openItem(l, container, l.spec.scalar ? v : { [spec.key]: v }, current);
+      let item: unknown = v;
+      if (!l.spec.scalar) {
+        const o: Obj = {};
+        o[spec.key] = v;
+        item = o;
+      }
+      openItem(l, container, item, current);
       continue;
     }
     const item = current[l.index];
@@ -153,7 +186,7 @@ export function decodeSegment(seg: CompiledSegment, fields: readonly D0Field[]):
     }
   }
   if (extra) root.extra = extra;
-  return { ok: true, value: root };
+  return root;
 }
 
 function encodeError(seg: CompiledSegment, spec: FieldSpec | ListSpec, reason: string): NcpdpEncodeError {
@@ -171,47 +204,61 @@ function encodeField(seg: CompiledSegment, spec: FieldSpec, value: unknown): str
   if (spec.kind === 'an' && hasSeparator(text)) {
     throw encodeError(seg, spec, 'value must not contain separator characters 0x1C-0x1E');
   }
-  return FIELD_SEPARATOR + spec.id + text;
+  return spec.prefix + text;
 }
 
 function ascending(a: number, b: number): number {
   return a - b;
 }
 
-/**
- * Writes the entries present on `obj` in schema order. Walking the object's own keys (usually few)
- * instead of every schema entry keeps encoding fast; unknown property names are typos in hand-written
- * JSON and are refused instead of dropped.
- */
-function encodeEntries(seg: CompiledSegment, entries: readonly Entry[], obj: Obj, topLevel = false): string {
-  const index = seg.entryIndex.get(entries) as ReadonlyMap<string, number>;
-  const present: number[] = [];
+/** Entry positions of obj's own keys in schema order; refuses unknown keys; remembered for the next call. */
+function entryOrder(seg: CompiledSegment, index: EntryIndex, obj: Obj, topLevel: boolean): number[] {
+  const keys: string[] = [];
+  const order: number[] = [];
   for (const key in obj) {
-    const at = index.get(key);
+    keys.push(key);
+    const at = index.byKey.get(key);
     if (at === undefined) {
       if (topLevel && key === 'extra') continue;
       throw new NcpdpEncodeError(
         d0Error(seg.label, `unknown property "${key}"`, { segmentName: seg.spec.name }),
       );
     }
-    if (obj[key] !== undefined) present.push(at);
+    order.push(at);
   }
-  // Objects built in schema order (decoder output, most callers) are already sorted.
-  for (let p = 1; p < present.length; p++) {
-    if ((present[p] as number) < (present[p - 1] as number)) {
-      present.sort(ascending);
-      break;
-    }
+  order.sort(ascending);
+  index.lastKeys = keys;
+  index.lastOrder = order;
+  return order;
+}
+
+/**
+ * Writes the entries present on `obj` in schema order. Walking the object's own keys (usually few)
+ * instead of every schema entry keeps encoding fast, and when they enumerate exactly like the previous
+ * object's (the usual case) their schema order is reused; unknown property names are typos in
+ * hand-written JSON and are refused instead of dropped.
+ */
+function encodeEntries(seg: CompiledSegment, entries: readonly Entry[], obj: Obj, topLevel = false): string {
+  const index = seg.entryIndex.get(entries) as EntryIndex;
+  let n = 0;
+  let same = true;
+  for (const key in obj) {
+    if (same && index.lastKeys[n] !== key) same = false;
+    n++;
   }
+  const present =
+    same && n === index.lastKeys.length ? index.lastOrder : entryOrder(seg, index, obj, topLevel);
   let out = '';
   for (let p = 0; p < present.length; p++) {
     const entry = entries[present[p] as number] as Entry;
     if ('field' in entry) {
-      out += encodeField(seg, entry.field, obj[entry.field.key]);
+      const value = obj[entry.field.key];
+      if (value !== undefined) out += encodeField(seg, entry.field, value);
       continue;
     }
     const l = entry.list;
     const items = obj[l.key];
+    if (items === undefined) continue;
     if (!Array.isArray(items)) throw encodeError(seg, l, `${l.key} must be an array`);
     if (items.length === 0) continue;
     if (l.count) out += encodeField(seg, l.count, items.length);

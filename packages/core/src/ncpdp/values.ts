@@ -12,6 +12,9 @@ import type { FieldKind } from './schema';
 export const INVALID: unique symbol = Symbol('invalid');
 
 const MAX_INT_DIGITS = 9;
+const MAX_INT = 10 ** MAX_INT_DIGITS;
+/** Counts, days' supply and fill numbers are small: their text is looked up instead of converted. */
+const SMALL_INTS: readonly string[] = Array.from({ length: 1000 }, (_, i) => String(i));
 /** Numeric fields hold at most 15 digits (the overpunch decoder's limit), so every value is a safe integer. */
 const MAX_UNITS = 1e15;
 
@@ -29,7 +32,12 @@ const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 export function isCcyymmdd(text: string): boolean {
   if (!isDigits(text, 8, 8)) return false;
-  const y = Number(text.slice(0, 4));
+  const y =
+    (text.charCodeAt(0) - 48) * 1000 +
+    (text.charCodeAt(1) - 48) * 100 +
+    (text.charCodeAt(2) - 48) * 10 +
+    text.charCodeAt(3) -
+    48;
   const m = (text.charCodeAt(4) - 48) * 10 + text.charCodeAt(5) - 48;
   const d = (text.charCodeAt(6) - 48) * 10 + text.charCodeAt(7) - 48;
   if (m < 1 || m > 12 || d < 1) return false;
@@ -80,12 +88,9 @@ export function encodeValue(kind: FieldKind, value: unknown): string | undefined
     case 'an':
       return typeof value === 'string' ? value : undefined;
     case 'int':
-      return typeof value === 'number' &&
-        Number.isSafeInteger(value) &&
-        value >= 0 &&
-        value < 10 ** MAX_INT_DIGITS
-        ? String(value)
-        : undefined;
+      if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0 || value >= MAX_INT)
+        return undefined;
+      return value < SMALL_INTS.length ? (SMALL_INTS[value] as string) : String(value);
     case 'money':
       return typeof value === 'number' && Number.isSafeInteger(value) && Math.abs(value) < MAX_UNITS
         ? encodeSignedOverpunch(value)
