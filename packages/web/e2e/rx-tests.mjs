@@ -41,6 +41,22 @@ async function apiPost(page, url, body) {
 
 const heading = (page, re) => page.getByRole('heading', { level: 1, name: re }).waitFor();
 
+/** A random 10-digit NPI with a valid check digit (Luhn over "80840" + the first nine digits). */
+function testNpi() {
+  const base = `1${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+  const digits = `80840${base}`;
+  let sum = 0;
+  for (let i = digits.length - 1, double = true; i >= 0; i--, double = !double) {
+    let d = Number(digits[i]);
+    if (double) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return base + String((10 - (sum % 10)) % 10);
+}
+
 function yymmdd(d) {
   return `${String(d.getUTCFullYear()).slice(2)}${String(d.getUTCMonth() + 1).padStart(2, '0')}${String(d.getUTCDate()).padStart(2, '0')}`;
 }
@@ -154,6 +170,38 @@ export function defineRxTests({ context, baseUrl, shots }) {
     assert(/^20\d{5}-0$/.test(lastRow), `the end of the list renders: ${lastRow}`);
     await page.unrouteAll({ behavior: 'ignoreErrors' });
     assertNoConsoleErrors(page);
+  });
+
+  test('technician: adds a prescriber inline at intake — a bad NPI is named on its field, a valid one is picked', async () => {
+    await page.getByRole('link', { name: 'New prescription' }).click();
+    await heading(page, 'New prescription');
+    await page.getByRole('button', { name: '+ New prescriber' }).click();
+    const group = page.getByRole('group', { name: 'New prescriber' });
+    await group.getByLabel('Last name', { exact: true }).fill('Okafor');
+    await group.getByLabel('First name', { exact: true }).fill('Adaeze');
+    await group.getByLabel('Credential', { exact: true }).fill('NP');
+    await group.getByLabel('NPI', { exact: true }).fill('1234567890'); // fails the NPI check digit
+    await group.getByRole('button', { name: 'Add prescriber' }).click();
+    await group.locator('.field-invalid').filter({ hasText: 'NPI' }).waitFor();
+    // Test value: a random NPI whose Luhn check digit (with the 80840 prefix) is computed here.
+    const npi = testNpi();
+    await group.getByLabel('NPI', { exact: true }).fill(npi);
+    await group.getByRole('button', { name: 'Add prescriber' }).click();
+    const picked = page.getByTestId('picked-prescriber');
+    await picked.filter({ hasText: 'Okafor, Adaeze' }).waitFor();
+    assert((await picked.textContent()).includes(npi), 'the picked prescriber shows the NPI');
+    const found = await page.request.get(`${baseUrl}/api/prescribers?q=${npi}`);
+    const items = (await found.json()).items;
+    assertEqual(
+      items.map((p) => [p.lastName, p.npi]),
+      [['Okafor', npi]],
+      'the server stored the prescriber',
+    );
+    await checkA11y(page, 'new prescription with a new prescriber');
+    await page.getByRole('button', { name: 'Change prescriber' }).click();
+    await page.getByRole('link', { name: 'Queue', exact: true }).click();
+    assertNoConsoleErrors(page, [400, 422]);
+    page.consoleErrors.length = 0;
   });
 
   test('technician: intake with the original attached, duplicate patient caught', async () => {

@@ -4,6 +4,7 @@ import type { Fill, Prescription } from '../api/rx';
 import type { Items, Patient, Prescriber } from '../api/types';
 import { Combobox } from '../components/Combobox';
 import { PatientPicker } from '../components/PatientPicker';
+import { PrescriberPicker } from '../components/PrescriberPicker';
 import { ErrorBanner, Field, PageHeader } from '../components/ui';
 import { navigate } from '../router';
 import { useSession } from '../session';
@@ -113,44 +114,12 @@ export default function NewPrescription() {
         <section className="card" aria-labelledby="who-h">
           <h2 id="who-h">Patient and prescriber</h2>
           <PatientPicker siteId={site.id} value={patient} onChange={setPatient} error={fe('patientId')} />
-          {prescriber ? (
-            <div className="picked" data-testid="picked-prescriber">
-              <div>
-                <span className="picked-label">Prescriber</span>
-                <strong>
-                  {prescriber.lastName}, {prescriber.firstName}
-                </strong>{' '}
-                {prescriber.credential ?? ''} · NPI <span className="mono">{prescriber.npi}</span>
-              </div>
-              <button type="button" className="btn btn-ghost" onClick={() => setPrescriber(null)}>
-                Change prescriber
-              </button>
-            </div>
-          ) : (
-            <Combobox<Prescriber>
-              label="Prescriber"
-              placeholder="Last name or NPI"
-              minChars={1}
-              error={fe('prescriberId')}
-              search={(q, signal) =>
-                api
-                  .get<Items<Prescriber>>('/api/prescribers', { q }, signal)
-                  .then((r) => r.items.filter((p) => p.siteId === site.id))
-              }
-              optionKey={(p) => p.id}
-              renderOption={(p) => (
-                <span className="opt">
-                  <strong>
-                    {p.lastName}, {p.firstName}
-                  </strong>{' '}
-                  <span className="muted">
-                    {p.credential ?? ''} {p.specialty ?? ''} · NPI {p.npi}
-                  </span>
-                </span>
-              )}
-              onSelect={setPrescriber}
-            />
-          )}
+          <PrescriberPicker
+            siteId={site.id}
+            value={prescriber}
+            onChange={setPrescriber}
+            error={fe('prescriberId')}
+          />
           <p className="hint">Both can be matched later, before data entry starts.</p>
         </section>
         <form className="card" onSubmit={submit} aria-labelledby="rx-h">
