@@ -197,11 +197,19 @@ export function defineClaimsTests({ context, baseUrl, shots, payerAdminUrl }) {
 
   test('technician: claims worklist — plain-language rejects, filters, and next actions that work (76, 65)', async () => {
     await fresh();
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Claims' }).click();
+    // The queue screen links to the money queues with their counts.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Queue' }).click();
+    const other = page.getByRole('navigation', { name: 'Claims and prior authorization queues' });
+    const rejectedLink = other.getByRole('link', { name: /Claims rejected/ });
+    await rejectedLink.waitFor();
+    const shown = Number((await rejectedLink.textContent()).replace(/\D/g, ''));
+    assert(/Prior authorizations \d+/.test(await other.textContent()), 'open PA cases counted');
+    await rejectedLink.click();
     await heading(page, 'Claims');
     const cards = page.getByTestId('claim-card');
     await cards.first().waitFor();
     const texts = await cards.allInnerTexts();
+    assertEqual(texts.length, shown, 'the queue link counts the rejected claims the worklist lists');
     for (const code of ['70', '76', '65', '75', '88', '41'])
       assert(
         texts.some((t) => t.includes(`Reject ${code}`)),

@@ -1,4 +1,6 @@
 import { type KeyboardEvent, useMemo, useRef, useState } from 'react';
+import type { ClaimRow, PaCase } from '../api/claims';
+import { api } from '../api/client';
 import {
   FILL_STATES,
   type FillState,
@@ -8,6 +10,8 @@ import {
   type QueueResponse,
   stateLabel,
 } from '../api/rx';
+import type { Items } from '../api/types';
+import { useApi } from '../api/useApi';
 import { POLL_MS, useQueue } from '../api/useQueue';
 import { Badge, Empty, ErrorBanner, fmtDateTime, Loading, PageHeader } from '../components/ui';
 import { VirtualTable } from '../components/VirtualTable';
@@ -96,6 +100,45 @@ function StateTabs({
   );
 }
 
+/** The money queues live on their own screens: links with their counts, beside the workflow tabs. */
+function OtherQueues({ siteId }: { siteId: string }) {
+  const { can } = useSession();
+  const claims = useApi(
+    (signal) =>
+      can('claims.read')
+        ? api.get<Items<ClaimRow>>('/api/claims', { siteId, status: 'rejected', limit: 500 }, signal)
+        : Promise.resolve(null),
+    [siteId],
+  );
+  const pa = useApi(
+    (signal) =>
+      can('pa.manage')
+        ? api.get<Items<PaCase>>('/api/pa-cases', { siteId, limit: 500 }, signal)
+        : Promise.resolve(null),
+    [siteId],
+  );
+  const openPa = pa.data?.items.filter((c) => !PA_CLOSED.includes(c.status)).length;
+  if (!claims.data && !pa.data) return null;
+  return (
+    <nav className="queue-other" aria-label="Claims and prior authorization queues">
+      {claims.data ? (
+        <Link href="/claims">
+          Claims rejected{' '}
+          <Badge tone={claims.data.items.length ? 'bad' : 'neutral'}>{claims.data.items.length}</Badge>
+        </Link>
+      ) : null}
+      {pa.data ? (
+        <Link href="/pa">
+          Prior authorizations <Badge tone={openPa ? 'warn' : 'neutral'}>{openPa ?? 0}</Badge>
+        </Link>
+      ) : null}
+    </nav>
+  );
+}
+
+/** PA cases nobody is working on any more (a denial may still be appealed from the board). */
+const PA_CLOSED: readonly string[] = ['approved', 'denied', 'cancelled'];
+
 export default function Queue() {
   const { site, can } = useSession();
   const { query } = useLocation();
@@ -141,6 +184,7 @@ export default function Queue() {
         counts={data?.counts}
         onSelect={(s) => navigate(`/queue?state=${s}`, { replace: true })}
       />
+      {site ? <OtherQueues siteId={site.id} /> : null}
       <div id="queue-panel" role="tabpanel" aria-labelledby={`tab-${state}`}>
         <div className="toolbar queue-filters">
           <div className="field inline grow">
