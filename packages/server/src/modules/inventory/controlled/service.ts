@@ -11,6 +11,7 @@ import { newId, nowIso } from '../../../platform/ids';
 import { milli } from '../ledger/convert';
 import { postMovements } from '../ledger/post';
 import { controlledNdcsAt, schedulesOf } from '../schedule';
+import { ledgerEffect } from './effect';
 import type { CsInventoryInput, DiscrepancyClose, DiscrepancyInput, LossReportInput } from './schema';
 
 const TWO_YEARS_MS = 2 * 365.25 * 86_400_000;
@@ -211,7 +212,7 @@ export async function createLossReport(db: Db, ctx: Ctx, input: z.infer<typeof L
       siteId: input.siteId,
       after: { ...row, movementGroup: moves[0]?.group_id },
     });
-    return { ...row, deadlines: lossDeadlines(input.discoveredAt) };
+    return { ...row, deadlines: lossDeadlines(input.discoveredAt), ledger: moves.map(ledgerEffect) };
   });
 }
 
