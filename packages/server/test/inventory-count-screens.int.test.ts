@@ -9,6 +9,7 @@ import {
   buildUser,
   createTestApp,
   login,
+  PASSWORD,
   type Session,
   type TestApp,
 } from './helpers';
@@ -42,6 +43,8 @@ describe(`count and controlled-substance screens (${process.env.APOTHECA_TEST_DB
   let rph: Session;
   let tech: Session;
   let elsewhere: Session;
+  let pic: Session;
+  let picName: string;
   let ctx: Ctx;
   let techName: string;
   let rphName: string;
@@ -57,6 +60,9 @@ describe(`count and controlled-substance screens (${process.env.APOTHECA_TEST_DB
     const tu = await buildUser(t.db, org, [{ siteId: site, role: 'technician' }]);
     tech = await login(t.app, tu.username);
     techName = `Test ${tu.username}`;
+    const pu = await buildUser(t.db, org, [{ siteId: site, role: 'pharmacist_in_charge' }]);
+    pic = await login(t.app, pu.username);
+    picName = `Test ${pu.username}`;
     const eu = await buildUser(t.db, org, [{ siteId: other, role: 'pharmacist_in_charge' }]);
     elsewhere = await login(t.app, eu.username);
     ctx = await ctxFor(t, r.id);
@@ -243,5 +249,37 @@ describe(`count and controlled-substance screens (${process.env.APOTHECA_TEST_DB
     expect((await as(t.app, elsewhere).get(`/api/controlled/loss-reports?siteId=${site}`)).statusCode).toBe(
       404,
     );
+  });
+
+  it('CS inventories list who recorded and who signed them, with the next due date', async () => {
+    const ws = (await as(t.app, rph).get(`/api/controlled/inventories/worksheet?siteId=${site}`)).json()
+      .items as {
+      ndc11: string;
+      onHand: number;
+    }[];
+    const created = await as(t.app, rph).post('/api/controlled/inventories', {
+      siteId: site,
+      kind: 'initial',
+      takenAt: '2026-05-04',
+      timeOfDay: 'close',
+      lines: ws.map((w) => ({ ndc11: w.ndc11, countType: 'exact', quantity: w.onHand })),
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id;
+    expect((await as(t.app, rph).post(`/api/controlled/inventories/${id}/sign`, {})).statusCode).toBe(403);
+    const unsigned = await as(t.app, pic).post(`/api/controlled/inventories/${id}/sign`, {});
+    expect([unsigned.statusCode, unsigned.json().code]).toEqual([400, 'esign_password_required']);
+    expect(
+      (await as(t.app, pic).post(`/api/controlled/inventories/${id}/sign`, { password: PASSWORD }))
+        .statusCode,
+    ).toBe(200);
+    const list = (await as(t.app, rph).get(`/api/controlled/inventories?siteId=${site}`)).json();
+    expect(list.items[0]).toMatchObject({
+      id,
+      status: 'signed',
+      created_by_name: rphName,
+      signed_by_name: picName,
+    });
+    expect(list.nextDueBy).toBe('2028-05-03');
   });
 });
