@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { defineClaimsTests } from './claims-tests.mjs';
+import { defineCountsTests } from './counts-tests.mjs';
 import { defineInventoryTests } from './inventory-tests.mjs';
 import {
   assertNoConsoleErrors,
@@ -346,6 +347,7 @@ export function defineTests(env) {
   // ---------- claims, prior authorization, dashboard ----------
   defineClaimsTests(env);
   defineInventoryTests(env);
+  defineCountsTests(env);
 
   // ---------- lockout (last: it locks the nurse account) ----------
   test('five wrong passwords lock the account with a clear message', async () => {

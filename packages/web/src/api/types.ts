@@ -35,6 +35,8 @@ export type Permission =
   | 'inventory.approve_variance'
   | 'controlled.read'
   | 'controlled.manage'
+  | 'controlled.sign_pic'
+  | 'inventory.waste'
   | 'recalls.manage'
   | 'purchasing.manage';
 

@@ -4,16 +4,20 @@ import { PageHeader } from '../components/ui';
 import { navigate, useLocation } from '../router';
 import { useSession } from '../session';
 import { ControlledTab } from './inventory/Controlled';
+import { CountsTab } from './inventory/Counts';
 import { OrdersTab } from './inventory/Orders';
 import { RecallsTab } from './inventory/Recalls';
 import { ReceivingTab } from './inventory/Receiving';
 import { StockTab } from './inventory/Stock';
+import { WasteTab } from './inventory/Waste';
 
 const TABS: { id: string; label: string; permission: Permission }[] = [
   { id: 'stock', label: 'On hand', permission: 'inventory.read' },
   { id: 'receiving', label: 'Receiving', permission: 'inventory.receive' },
   { id: 'orders', label: 'Orders', permission: 'inventory.read' },
+  { id: 'counts', label: 'Counts', permission: 'inventory.count' },
   { id: 'controlled', label: 'Controlled substances', permission: 'controlled.read' },
+  { id: 'waste', label: 'Waste', permission: 'inventory.waste' },
   { id: 'recalls', label: 'Recalls', permission: 'recalls.manage' },
 ];
 
@@ -75,7 +79,9 @@ export default function Inventory() {
           {current.id === 'stock' ? <StockTab initialNdc={query.get('ndc') ?? ''} /> : null}
           {current.id === 'receiving' ? <ReceivingTab /> : null}
           {current.id === 'orders' ? <OrdersTab /> : null}
+          {current.id === 'counts' ? <CountsTab /> : null}
           {current.id === 'controlled' ? <ControlledTab /> : null}
+          {current.id === 'waste' ? <WasteTab /> : null}
           {current.id === 'recalls' ? <RecallsTab /> : null}
         </div>
       ) : null}

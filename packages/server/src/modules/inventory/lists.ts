@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { RegisterArgs } from '../../app';
 import { ctxOf, jsonResponses } from '../../platform/http';
+import { listCounts } from './counts/list';
 
 /** Lists the workbench needs: suppliers of the organization, purchase orders and counts of the caller's sites. */
 export function registerInventoryListRoutes({ app, services }: RegisterArgs): void {
@@ -70,7 +71,7 @@ export function registerInventoryListRoutes({ app, services }: RegisterArgs): vo
       config: { access: { permission: 'inventory.count' } },
       schema: {
         tags,
-        summary: 'Counts at the caller’s sites, newest first',
+        summary: 'Counts at the caller’s sites, newest first, with who and variance totals',
         querystring: z.object({
           siteId: z.string().optional(),
           status: z.string().max(30).optional(),
@@ -79,31 +80,6 @@ export function registerInventoryListRoutes({ app, services }: RegisterArgs): vo
         response: jsonResponses,
       },
     },
-    async (req) => {
-      const ctx = ctxOf(req);
-      let sites = ctx.actor.sitesWith('inventory.count');
-      if (req.query.siteId) {
-        ctx.actor.require('inventory.count', req.query.siteId);
-        sites = [req.query.siteId];
-      }
-      if (!sites.length) return { items: [] };
-      let q = db
-        .selectFrom('inv_counts')
-        .select([
-          'id',
-          'site_id',
-          'scope',
-          'blind',
-          'status',
-          'location',
-          'ndc11',
-          'created_at',
-          'submitted_at',
-          'approved_at',
-        ])
-        .where('site_id', 'in', sites);
-      if (req.query.status) q = q.where('status', '=', req.query.status);
-      return { items: await q.orderBy('created_at', 'desc').limit(req.query.limit).execute() };
-    },
+    async (req) => ({ items: await listCounts(db, ctxOf(req), req.query) }),
   );
 }

@@ -1,10 +1,15 @@
+import './counts.css';
 import { type FormEvent, useState } from 'react';
-import { ApiError, api } from '../../api/client';
+import { api } from '../../api/client';
 import { fmtNdc } from '../../api/rx';
 import type { Items } from '../../api/types';
 import { useApi } from '../../api/useApi';
-import { Empty, ErrorBanner, Field, fmtDate, fmtDateTime, Loading } from '../../components/ui';
+import { Empty, ErrorBanner, Field, fmtDateTime, Loading } from '../../components/ui';
+import { navigate, useLocation } from '../../router';
 import { useSession } from '../../session';
+import { CsInventoryView } from './CsInventory';
+import { DiscrepanciesView } from './Discrepancies';
+import { LossReportsView } from './LossReports';
 
 interface CiiEntry {
   movementId: string;
@@ -18,32 +23,48 @@ interface CiiEntry {
   reason: string | null;
   reference: string | null;
 }
-interface CsInventory {
-  id: string;
-  kind?: string;
-  status?: string;
-  createdAt?: string;
-  created_at?: string;
-}
-interface CountLine {
-  id: string;
-  location: string;
-  ndc11: string;
-  lot: string | null;
-  expected: number | null;
-  counted: number | null;
-  variance: number | null;
-}
-interface Count {
-  id: string;
-  status: string;
-  blind: boolean;
-  lines: CountLine[];
+
+const VIEWS = [
+  { id: 'log', label: 'Schedule II log' },
+  { id: 'inventory', label: 'CS inventory' },
+  { id: 'losses', label: 'Theft/loss (DEA 106)' },
+  { id: 'discrepancies', label: 'Discrepancies' },
+] as const;
+
+/**
+ * Controlled-substance records of the site: the perpetual CII log, initial/biennial inventories signed by the
+ * pharmacist in charge, theft/loss reports (DEA Form 106) and discrepancy investigations.
+ */
+export function ControlledTab() {
+  const { query } = useLocation();
+  const view = VIEWS.find((v) => v.id === query.get('view'))?.id ?? 'log';
+  return (
+    <>
+      <fieldset className="segmented cs-views">
+        <legend className="sr-only">Controlled-substance records</legend>
+        {VIEWS.map((v) => (
+          <label key={v.id}>
+            <input
+              type="radio"
+              name="cs-view"
+              checked={view === v.id}
+              onChange={() => navigate(`/inventory?tab=controlled&view=${v.id}`, { replace: true })}
+            />
+            {v.label}
+          </label>
+        ))}
+      </fieldset>
+      {view === 'log' ? <CiiLog /> : null}
+      {view === 'inventory' ? <CsInventoryView /> : null}
+      {view === 'losses' ? <LossReportsView /> : null}
+      {view === 'discrepancies' ? <DiscrepanciesView /> : null}
+    </>
+  );
 }
 
-/** Perpetual Schedule II log with running balance per NDC, CS inventories, and a cycle count. */
-export function ControlledTab() {
-  const { site, can } = useSession();
+/** Perpetual Schedule II log with running balance per NDC. */
+function CiiLog() {
+  const { site } = useSession();
   const [ndcText, setNdcText] = useState('');
   const [ndc, setNdc] = useState('');
   const log = useApi(
@@ -55,220 +76,77 @@ export function ControlledTab() {
       ),
     [site?.id, ndc],
   );
-  const invs = useApi(
-    (signal) =>
-      api.get<Items<CsInventory> & { nextDueBy: string | null }>(
-        '/api/controlled/inventories',
-        { siteId: site?.id },
-        signal,
-      ),
-    [site?.id],
-  );
   const filter = (e: FormEvent) => {
     e.preventDefault();
     setNdc(ndcText.replace(/\D/g, ''));
   };
   const rows = log.data?.items ?? [];
   return (
-    <>
-      <section className="card" aria-labelledby="cii-h">
-        <div className="card-head">
-          <h2 id="cii-h">Schedule II perpetual log</h2>
-        </div>
-        <form className="toolbar" onSubmit={filter}>
-          <Field label="NDC" className="grow">
-            {(p) => (
-              <input
-                {...p}
-                type="search"
-                value={ndcText}
-                onChange={(e) => setNdcText(e.target.value)}
-                placeholder="All CII products"
-              />
-            )}
-          </Field>
-          <button type="submit" className="btn">
-            Filter
-          </button>
-        </form>
-        {log.loading ? <Loading /> : null}
-        {log.error ? <ErrorBanner error={log.error} /> : null}
-        {log.data && !rows.length ? (
-          <Empty>No Schedule II movements{ndc ? ` for ${fmtNdc(ndc)}` : ''}.</Empty>
-        ) : null}
-        {rows.length ? (
-          <div className="table-wrap">
-            <table className="table compact" data-testid="cii-log">
-              <caption className="sr-only">
-                Schedule II movements, oldest first, with the running balance per NDC
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">NDC</th>
-                  <th scope="col">Movement</th>
-                  <th scope="col">Location</th>
-                  <th scope="col">Lot</th>
-                  <th scope="col" className="num">
-                    Quantity
-                  </th>
-                  <th scope="col" className="num">
-                    Running balance
-                  </th>
-                  <th scope="col">Reason / reference</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.movementId}>
-                    <td className="nowrap">{fmtDateTime(r.occurredAt)}</td>
-                    <td className="mono nowrap">{fmtNdc(r.ndc11)}</td>
-                    <td className="cap">{r.type.replaceAll('_', ' ')}</td>
-                    <td>{r.location}</td>
-                    <td className="mono">{r.lot ?? '—'}</td>
-                    <td className="num">{r.quantity > 0 ? `+${r.quantity}` : r.quantity}</td>
-                    <td className="num">
-                      <strong>{r.runningBalance}</strong>
-                    </td>
-                    <td>{[r.reason, r.reference].filter(Boolean).join(' · ') || '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : null}
-      </section>
-      <section className="card" aria-labelledby="csinv-h">
-        <div className="card-head">
-          <h2 id="csinv-h">Controlled-substance inventories</h2>
-        </div>
-        {invs.error ? <ErrorBanner error={invs.error} /> : null}
-        {invs.data ? (
-          <p>
-            {invs.data.items.length} inventor{invs.data.items.length === 1 ? 'y' : 'ies'} recorded · next
-            biennial due{' '}
-            {invs.data.nextDueBy
-              ? fmtDate(invs.data.nextDueBy.slice(0, 10))
-              : 'when the initial inventory is taken'}
-          </p>
-        ) : null}
-      </section>
-      {can('inventory.count') ? <CycleCount /> : null}
-    </>
-  );
-}
-
-function CycleCount() {
-  const { site, can } = useSession();
-  const [location, setLocation] = useState('VAULT');
-  const [count, setCount] = useState<Count>();
-  const [counted, setCounted] = useState<Record<string, string>>({});
-  const [error, setError] = useState<ApiError>();
-  const run = async (f: () => Promise<Count>) => {
-    setError(undefined);
-    try {
-      setCount(await f());
-    } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'client_error', String(e)));
-    }
-  };
-  const open = (e: FormEvent) => {
-    e.preventDefault();
-    void run(() =>
-      api.post<Count>('/api/inventory/counts', {
-        siteId: site?.id,
-        scope: 'location',
-        location,
-        blind: false,
-      }),
-    );
-  };
-  const submit = () =>
-    count &&
-    run(() =>
-      api.post<Count>(`/api/inventory/counts/${count.id}/submit`, {
-        lines: count.lines.map((l) => ({ lineId: l.id, counted: Number(counted[l.id] ?? l.expected ?? 0) })),
-      }),
-    );
-  const approve = () => count && run(() => api.post<Count>(`/api/inventory/counts/${count.id}/approve`, {}));
-  return (
-    <section className="card" aria-labelledby="count-h">
+    <section className="card" aria-labelledby="cii-h">
       <div className="card-head">
-        <h2 id="count-h">Cycle count</h2>
+        <h2 id="cii-h">Schedule II perpetual log</h2>
       </div>
-      <form className="toolbar" onSubmit={open}>
-        <Field label="Location">
+      <form className="toolbar" onSubmit={filter}>
+        <Field label="NDC" className="grow">
           {(p) => (
             <input
               {...p}
-              value={location}
-              onChange={(e) => setLocation(e.target.value.toUpperCase())}
-              size={10}
+              type="search"
+              value={ndcText}
+              onChange={(e) => setNdcText(e.target.value)}
+              placeholder="All CII products"
             />
           )}
         </Field>
         <button type="submit" className="btn">
-          Open count
+          Filter
         </button>
       </form>
-      {error ? <ErrorBanner error={error} /> : null}
-      {count ? (
-        <>
-          <p>
-            Count status: <strong>{count.status}</strong>
-          </p>
-          <table className="table compact">
-            <caption className="sr-only">Count lines</caption>
+      {log.loading ? <Loading /> : null}
+      {log.error ? <ErrorBanner error={log.error} /> : null}
+      {log.data && !rows.length ? (
+        <Empty>No Schedule II movements{ndc ? ` for ${fmtNdc(ndc)}` : ''}.</Empty>
+      ) : null}
+      {rows.length ? (
+        <div className="table-wrap">
+          <table className="table compact" data-testid="cii-log">
+            <caption className="sr-only">
+              Schedule II movements, oldest first, with the running balance per NDC
+            </caption>
             <thead>
               <tr>
+                <th scope="col">When</th>
                 <th scope="col">NDC</th>
+                <th scope="col">Movement</th>
+                <th scope="col">Location</th>
                 <th scope="col">Lot</th>
                 <th scope="col" className="num">
-                  Expected
+                  Quantity
                 </th>
                 <th scope="col" className="num">
-                  Counted
+                  Running balance
                 </th>
-                <th scope="col" className="num">
-                  Variance
-                </th>
+                <th scope="col">Reason / reference</th>
               </tr>
             </thead>
             <tbody>
-              {count.lines.map((l) => (
-                <tr key={l.id}>
-                  <td className="mono">{fmtNdc(l.ndc11)}</td>
-                  <td className="mono">{l.lot ?? '—'}</td>
-                  <td className="num">{l.expected ?? '—'}</td>
+              {rows.map((r) => (
+                <tr key={r.movementId}>
+                  <td className="nowrap">{fmtDateTime(r.occurredAt)}</td>
+                  <td className="mono nowrap">{fmtNdc(r.ndc11)}</td>
+                  <td className="cap">{r.type.replaceAll('_', ' ')}</td>
+                  <td>{r.location}</td>
+                  <td className="mono">{r.lot ?? '—'}</td>
+                  <td className="num">{r.quantity > 0 ? `+${r.quantity}` : r.quantity}</td>
                   <td className="num">
-                    {count.status === 'open' ? (
-                      <input
-                        aria-label={`Counted ${fmtNdc(l.ndc11)} lot ${l.lot ?? 'none'}`}
-                        inputMode="decimal"
-                        size={6}
-                        value={counted[l.id] ?? String(l.expected ?? '')}
-                        onChange={(e) => setCounted((c) => ({ ...c, [l.id]: e.target.value }))}
-                      />
-                    ) : (
-                      (l.counted ?? '—')
-                    )}
+                    <strong>{r.runningBalance}</strong>
                   </td>
-                  <td className="num">{l.variance ?? '—'}</td>
+                  <td>{[r.reason, r.reference].filter(Boolean).join(' · ') || '—'}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-          {count.status === 'open' ? (
-            <button type="button" className="btn btn-primary" onClick={submit}>
-              Submit counts
-            </button>
-          ) : null}
-          {count.status === 'submitted' && can('inventory.approve_variance') ? (
-            <button type="button" className="btn btn-primary" onClick={approve}>
-              Approve variances
-            </button>
-          ) : null}
-        </>
+        </div>
       ) : null}
     </section>
   );

@@ -5,6 +5,7 @@ import { Ndc11 } from '../ledger/schema';
 import { toCsv } from '../reports/csv';
 import { diversionReport } from './diversion';
 import { ciiLog } from './log';
+import { listLossReports } from './losses';
 import {
   CsInventoryInput,
   DiscrepancyClose,
@@ -24,6 +25,7 @@ import {
   openDiscrepancy,
   signCsInventory,
 } from './service';
+import { csWorksheet } from './worksheet';
 
 const tags = ['controlled substances'];
 const Row = z.record(z.string(), z.unknown());
@@ -130,6 +132,33 @@ export function registerControlledRoutes({ app, services }: RegisterArgs): void 
       },
     },
     async (req, reply) => reply.status(201).send(await createLossReport(db, ctxOf(req), req.body)),
+  );
+  app.get(
+    '/api/controlled/inventories/worksheet',
+    {
+      config: { access: { permission: 'controlled.read' } },
+      schema: {
+        tags,
+        summary:
+          'Controlled products on hand with schedule, ledger quantity per location and lot, and how each must be counted',
+        querystring: z.object({ siteId: z.string().min(1) }),
+        response: { 200: z.object({ items: z.array(Row) }), ...problemResponses },
+      },
+    },
+    async (req) => ({ items: await csWorksheet(db, ctxOf(req), req.query.siteId) }),
+  );
+  app.get(
+    '/api/controlled/loss-reports',
+    {
+      config: { access: { permission: 'controlled.read' } },
+      schema: {
+        tags,
+        summary: 'Theft/loss reports (DEA Form 106) of a site with deadlines and the ledger before/after',
+        querystring: z.object({ siteId: z.string().min(1) }),
+        response: { 200: z.object({ items: z.array(Row) }), ...problemResponses },
+      },
+    },
+    async (req) => ({ items: await listLossReports(db, ctxOf(req), req.query.siteId) }),
   );
   app.post(
     '/api/controlled/loss-reports/:id/filed',

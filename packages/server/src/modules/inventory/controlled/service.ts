@@ -11,6 +11,7 @@ import { newId, nowIso } from '../../../platform/ids';
 import { milli } from '../ledger/convert';
 import { postMovements } from '../ledger/post';
 import { controlledNdcsAt, schedulesOf } from '../schedule';
+import { ledgerEffect } from './effect';
 import type { CsInventoryInput, DiscrepancyClose, DiscrepancyInput, LossReportInput } from './schema';
 
 const TWO_YEARS_MS = 2 * 365.25 * 86_400_000;
@@ -152,10 +153,14 @@ export async function signCsInventory(
 export async function listCsInventories(db: Db, ctx: Ctx, siteId: string) {
   ctx.actor.require('controlled.read', siteId);
   const rows = await db
-    .selectFrom('cs_inventories')
-    .selectAll()
-    .where('site_id', '=', siteId)
-    .orderBy('taken_at', 'desc')
+    .selectFrom('cs_inventories as i')
+    .leftJoin('users as cu', 'cu.id', 'i.created_by')
+    .leftJoin('users as su', 'su.id', 'i.signed_by')
+    .selectAll('i')
+    .select(['cu.display_name as created_by_name', 'su.display_name as signed_by_name'])
+    .where('i.site_id', '=', siteId)
+    .orderBy('i.taken_at', 'desc')
+    .orderBy('i.created_at', 'desc')
     .execute();
   const lastSigned = rows.find((r) => r.status === 'signed');
   // 1304.11(c): the next inventory is due within two years of the previous one.
@@ -211,7 +216,7 @@ export async function createLossReport(db: Db, ctx: Ctx, input: z.infer<typeof L
       siteId: input.siteId,
       after: { ...row, movementGroup: moves[0]?.group_id },
     });
-    return { ...row, deadlines: lossDeadlines(input.discoveredAt) };
+    return { ...row, deadlines: lossDeadlines(input.discoveredAt), ledger: moves.map(ledgerEffect) };
   });
 }
 

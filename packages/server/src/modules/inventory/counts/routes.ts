@@ -17,6 +17,9 @@ const CountOut = z.object({
   submittedAt: z.string().nullable(),
   approvedAt: z.string().nullable(),
   approvedBy: z.string().nullable(),
+  createdByName: z.string().nullable().optional(),
+  submittedByName: z.string().nullable().optional(),
+  approvedByName: z.string().nullable().optional(),
   lines: z.array(
     z.object({
       id: z.string(),

@@ -134,9 +134,18 @@ async function load(db: Db, ctx: Ctx, id: string) {
   return { c, lines };
 }
 
+/** A count with its lines and the names of who opened, submitted and approved it (for the detail screen). */
 export async function getCount(db: Db, ctx: Ctx, id: string) {
   const { c, lines } = await load(db, ctx, id);
-  return view(c, lines, ctx);
+  const ids = [c.created_by, c.submitted_by, c.approved_by].filter((u): u is string => !!u);
+  const users = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', ids).execute();
+  const name = (u: string | null) => users.find((r) => r.id === u)?.display_name ?? null;
+  return {
+    ...view(c, lines, ctx),
+    createdByName: name(c.created_by),
+    submittedByName: name(c.submitted_by),
+    approvedByName: name(c.approved_by),
+  };
 }
 
 export interface CountEntry {
