@@ -14,6 +14,7 @@ import {
   signOut,
 } from './lib/browser.mjs';
 import { assert, assertEqual, test } from './lib/harness.mjs';
+import { definePurchasingTests } from './purchasing-tests.mjs';
 import { defineRxTests } from './rx-tests.mjs';
 
 /**
@@ -346,6 +347,7 @@ export function defineTests(env) {
   // ---------- claims, prior authorization, dashboard ----------
   defineClaimsTests(env);
   defineInventoryTests(env);
+  definePurchasingTests(env);
 
   // ---------- lockout (last: it locks the nurse account) ----------
   test('five wrong passwords lock the account with a clear message', async () => {
