@@ -15,6 +15,7 @@ import {
   signOut,
 } from './lib/browser.mjs';
 import { assert, assertEqual, test } from './lib/harness.mjs';
+import { definePurchasingTests } from './purchasing-tests.mjs';
 import { defineRxTests } from './rx-tests.mjs';
 
 /**
@@ -348,6 +349,7 @@ export function defineTests(env) {
   defineClaimsTests(env);
   defineInventoryTests(env);
   defineCountsTests(env);
+  definePurchasingTests(env);
 
   // ---------- lockout (last: it locks the nurse account) ----------
   test('five wrong passwords lock the account with a clear message', async () => {

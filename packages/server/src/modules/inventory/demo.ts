@@ -3,6 +3,7 @@ import type { Db } from '../../platform/db/database';
 import { nowIso } from '../../platform/ids';
 import { recordMovements } from './ledger/post';
 import type { MovementInput } from './ledger/types';
+import { seedDemoPurchasing } from './purchasing/demo';
 
 /**
  * Real NDCs and 2025 NADAC per-unit costs from shared/data/nadac-2025-derived (CMS NADAC, public domain).
@@ -128,5 +129,6 @@ export async function seedDemoStock(db: Db, ctx: Ctx, siteIds: string[]): Promis
       );
     movements += rows.length;
   }
+  await seedDemoPurchasing(db, ctx, siteIds, DEMO_STOCK);
   return { movements };
 }

@@ -4,8 +4,10 @@ import { type DrugSearch, fmtNdc } from '../../api/rx';
 import type { Items } from '../../api/types';
 import { useApi } from '../../api/useApi';
 import { Badge, Empty, ErrorBanner, Field } from '../../components/ui';
-import { useLocation } from '../../router';
+import { Link, useLocation } from '../../router';
 import { useSession } from '../../session';
+import { poHref } from './PurchaseOrders';
+import { fmtQty, PO_STATUS, type PoDetail, type PoListItem } from './purchasing';
 
 interface Line {
   key: number;
@@ -67,6 +69,18 @@ export function ReceivingTab() {
         signal,
       ),
     [site?.id, receipt?.id],
+  );
+  const openPos = useApi(
+    (signal) =>
+      api.get<Items<PoListItem>>('/api/purchasing/orders', { siteId: site?.id, status: 'open' }, signal),
+    [site?.id, receipt?.id],
+  );
+  const po = useApi(
+    (signal) =>
+      poId
+        ? api.get<PoDetail>(`/api/purchasing/orders/${encodeURIComponent(poId)}`, undefined, signal)
+        : Promise.resolve(null),
+    [poId, receipt?.id],
   );
 
   const addLine = async (e: FormEvent) => {
@@ -221,8 +235,20 @@ export function ReceivingTab() {
             <input type="checkbox" checked={statement} onChange={(e) => setStatement(e.target.checked)} />{' '}
             Transaction statement provided
           </label>
-          <Field label="Purchase order id (optional)">
-            {(p) => <input {...p} value={poId} onChange={(e) => setPoId(e.target.value)} />}
+          <Field label="Purchase order" error={po.error?.detail}>
+            {(p) => (
+              <select {...p} value={poId} onChange={(e) => setPoId(e.target.value)}>
+                <option value="">None: not against an order</option>
+                {openPos.data?.items.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.po_number} · {o.supplier} · {PO_STATUS[o.status]?.label ?? o.status}
+                  </option>
+                ))}
+                {poId && !openPos.data?.items.some((o) => o.id === poId) ? (
+                  <option value={poId}>{po.data?.po_number ?? poId}</option>
+                ) : null}
+              </select>
+            )}
           </Field>
           <button
             type="button"
@@ -233,6 +259,23 @@ export function ReceivingTab() {
             Receive {lines.length} line{lines.length === 1 ? '' : 's'}
           </button>
         </div>
+        {po.data ? (
+          <div data-testid="po-expected">
+            <p>
+              Expected on <Link href={poHref(po.data.id)}>{po.data.po_number}</Link> from{' '}
+              {po.data.supplier.name} ({PO_STATUS[po.data.status]?.label ?? po.data.status}):
+            </p>
+            <ul>
+              {po.data.lines.map((l) => (
+                <li key={l.id}>
+                  {l.description ?? ''} <span className="mono">{fmtNdc(l.ndc11)}</span>:{' '}
+                  {fmtQty(l.units_ordered)} units ordered, {fmtQty(l.units_received)} received
+                  {l.packages_backordered ? `, ${l.packages_backordered} package(s) back-ordered` : ''}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
         {error ? <ErrorBanner error={error} /> : null}
         {receipt ? (
           <div className="banner banner-ok" role="status" data-testid="receipt-result">

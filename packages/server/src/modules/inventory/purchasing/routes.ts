@@ -3,11 +3,11 @@ import type { RegisterArgs } from '../../../app';
 import { ctxOf, IdParams, problemResponses } from '../../../platform/http';
 import { LocationCode, Ndc11 } from '../ledger/schema';
 import { toCsv } from '../reports/csv';
+import { registerPurchaseOrderRoutes } from './order-routes';
 import {
   createPo,
   createSupplier,
   export850,
-  getPo,
   importEdi,
   priceHistory,
   setPar,
@@ -20,8 +20,10 @@ const tags = ['purchasing'];
 const Row = z.record(z.string(), z.unknown());
 const responses = { ...problemResponses, 409: problemResponses[400] };
 
-export function registerPurchasingRoutes({ app, services }: RegisterArgs): void {
+export function registerPurchasingRoutes(args: RegisterArgs): void {
+  const { app, services } = args;
   const { db } = services.database;
+  registerPurchaseOrderRoutes(args);
   const perm = { access: { permission: 'purchasing.manage' as const } };
   app.post(
     '/api/purchasing/suppliers',
@@ -176,19 +178,6 @@ export function registerPurchasingRoutes({ app, services }: RegisterArgs): void 
       },
     },
     async (req, reply) => reply.status(201).send(await createPo(db, ctxOf(req), req.body)),
-  );
-  app.get(
-    '/api/purchasing/orders/:id',
-    {
-      config: { access: { permission: 'inventory.read' } },
-      schema: {
-        tags,
-        summary: 'A purchase order with lines, acknowledgments, back-orders and receipts',
-        params: IdParams,
-        response: { 200: Row, ...problemResponses },
-      },
-    },
-    async (req) => getPo(db, ctxOf(req), req.params.id),
   );
   app.get(
     '/api/purchasing/orders/:id/x12-850',

@@ -2,7 +2,7 @@ import { ACK_LINE_STATUS, fromX12Date, isScheduleII } from '@apotheca/core/inven
 import type { Ctx } from '../../../platform/actor';
 import { appendAudit } from '../../../platform/audit/audit';
 import type { Db } from '../../../platform/db/database';
-import { badRequest, forbidden, notFound } from '../../../platform/errors';
+import { badRequest, conflict, forbidden, notFound } from '../../../platform/errors';
 import { newId, nowIso } from '../../../platform/ids';
 import { insertShipment } from '../dscsa/service';
 import { milli } from '../ledger/convert';
@@ -48,7 +48,7 @@ export async function createSupplier(
   });
 }
 
-async function supplierOf(db: Db, ctx: Ctx, id: string) {
+export async function supplierOf(db: Db, ctx: Ctx, id: string) {
   const s = await db
     .selectFrom('inv_suppliers')
     .selectAll()
@@ -337,6 +337,8 @@ export async function getPo(db: Db, ctx: Ctx, id: string) {
 export async function export850(db: Db, ctx: Ctx, id: string) {
   const po = await getPo(db, ctx, id);
   ctx.actor.require('purchasing.manage', po.site_id, 'Purchase order');
+  if (po.status === 'cancelled' || po.status === 'closed')
+    throw conflict('po_not_open', `Purchase order ${po.po_number} is ${po.status}: it cannot be sent`);
   const supplier = await supplierOf(db, ctx, po.supplier_id);
   const site = await db
     .selectFrom('sites')

@@ -1,8 +1,8 @@
 import { abcClassify, suggestOrder } from '@apotheca/core/inventory';
 import type { Ctx } from '../../../platform/actor';
 import type { Db } from '../../../platform/db/database';
-
-const OPEN_PO = ['draft', 'sent', 'acknowledged', 'partially_received'];
+import { schedulesOf } from '../schedule';
+import { OPEN_PO_STATUSES } from './orders';
 
 /**
  * Suggested order per NDC at a site: average daily use over the last `days` (dispensed units) × lead time +
@@ -52,7 +52,7 @@ export async function suggestions(
         'inv_po_lines.units_received_milli',
       ])
       .where('inv_purchase_orders.site_id', '=', q.siteId)
-      .where('inv_purchase_orders.status', 'in', OPEN_PO)
+      .where('inv_purchase_orders.status', 'in', [...OPEN_PO_STATUSES])
       .execute(),
   ]);
   const m = <T extends { ndc11: string }>(rows: T[]) => new Map(rows.map((r) => [r.ndc11, r]));
@@ -103,8 +103,19 @@ export async function suggestions(
       abc: abc.get(ndc11) ?? 'C',
       highCost: unitCostCents !== null && unitCostCents >= q.highCostCents,
       unitCostCents,
+      deaSchedule: null as string | null,
     });
   }
+  // DEA schedule per line (Schedule II orders need a Form 222 / CSOS number); chunked to bound the IN lists.
+  const schedules = new Map<string, string>();
+  for (let i = 0; i < out.length; i += 500)
+    for (const [k, v] of await schedulesOf(
+      db,
+      q.siteId,
+      out.slice(i, i + 500).map((o) => o.ndc11),
+    ))
+      schedules.set(k, v);
+  for (const o of out) o.deaSchedule = schedules.get(o.ndc11) ?? null;
   return out.sort(
     (a, b) => a.abc.localeCompare(b.abc) || b.packages - a.packages || a.ndc11.localeCompare(b.ndc11),
   );

@@ -3,7 +3,7 @@ import type { Ctx } from '../../../platform/actor';
 import { appendAudit } from '../../../platform/audit/audit';
 import type { Db } from '../../../platform/db/database';
 import type { DscsaShipmentTable, InvReceiptDiscrepancyTable } from '../../../platform/db/schema';
-import { badRequest, notFound } from '../../../platform/errors';
+import { badRequest, conflict, notFound } from '../../../platform/errors';
 import { newId, nowIso } from '../../../platform/ids';
 import { milli } from '../ledger/convert';
 import { postMovements } from '../ledger/post';
@@ -46,6 +46,11 @@ export async function receive(db: Db, ctx: Ctx, input: ReceiptInput) {
           .executeTakeFirst()
       : undefined;
     if (input.poId && !po) throw notFound('Purchase order');
+    if (po && (po.status === 'cancelled' || po.status === 'closed'))
+      throw conflict(
+        'po_not_open',
+        `Purchase order ${po.po_number} is ${po.status}: receive the delivery without it`,
+      );
     const poLines = po
       ? await trx
           .selectFrom('inv_po_lines')
