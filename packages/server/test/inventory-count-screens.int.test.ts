@@ -188,6 +188,65 @@ describe(`count and controlled-substance screens (${process.env.APOTHECA_TEST_DB
     expect(audit.map((a) => a.action)).toEqual(['inventory.count.open']);
   });
 
+  it('items found that the count did not list are added on submit, checked first, and post to the ledger', async () => {
+    const tc = as(t.app, tech);
+    const open = await tc.post('/api/inventory/counts', {
+      siteId: site,
+      scope: 'location',
+      location: 'SHELF',
+      blind: false,
+    });
+    expect(open.statusCode, open.body).toBe(201);
+    const count = open.json() as {
+      id: string;
+      lines: { id: string; ndc11: string; lot: string | null; expected: number }[];
+    };
+    const listed = count.lines.map((l) => ({ lineId: l.id, counted: l.expected }));
+    const found = { location: 'SHELF', ndc11: METFORMIN, lot: 'DEMO-ME9', expiry: '2099-06-30', counted: 12 };
+    const submit = (extra: object[]) =>
+      tc.post(`/api/inventory/counts/${count.id}/submit`, { lines: [...listed, ...extra] });
+    const n = listed.length;
+    const nowhere = await submit([{ ...found, location: 'NOWHERE' }]);
+    expect(nowhere.statusCode).toBe(400);
+    expect(nowhere.json().errors).toEqual([
+      { field: `lines[${n}].location`, reason: 'unknown location NOWHERE' },
+    ]);
+    const listedAgain = await submit([
+      { location: 'SHELF', ndc11: METFORMIN, lot: 'DEMO-ME1', expiry: '2099-01-31', counted: 1 },
+    ]);
+    expect(listedAgain.json().code).toBe('line_exists');
+    expect(listedAgain.json().errors[0].field).toBe(`lines[${n}]`);
+    const twice = await submit([found, found]);
+    expect(twice.json().code).toBe('line_exists');
+    expect(twice.json().errors[0].field).toBe(`lines[${n + 1}]`);
+    expect((await tc.get(`/api/inventory/counts/${count.id}`)).json().status).toBe('open');
+
+    const sub = await submit([found]);
+    expect(sub.statusCode, sub.body).toBe(200);
+    const added = sub.json().lines.find((l: { lot: string | null }) => l.lot === 'DEMO-ME9');
+    expect(added).toMatchObject({
+      location: 'SHELF',
+      expiry: '2099-06-30',
+      expected: 0,
+      counted: 12,
+      variance: 12,
+    });
+    const ap = await as(t.app, rph).post(`/api/inventory/counts/${count.id}/approve`);
+    expect(ap.statusCode, ap.body).toBe(200);
+    const moves = (
+      await tc.get(`/api/inventory/movements?siteId=${site}&ndc11=${METFORMIN}&type=count`)
+    ).json().movements;
+    expect(moves).toHaveLength(1);
+    expect(moves[0]).toMatchObject({
+      location: 'SHELF',
+      lot: 'DEMO-ME9',
+      quantity: 12,
+      balanceAfter: 12,
+      reason: `count ${count.id}`,
+    });
+    expect(await verifyLedger(t.db, [site])).toEqual([]);
+  });
+
   it('the CS worksheet lists controlled products with schedule, on hand and how to count them', async () => {
     const ws = await as(t.app, rph).get(`/api/controlled/inventories/worksheet?siteId=${site}`);
     expect(ws.statusCode, ws.body).toBe(200);

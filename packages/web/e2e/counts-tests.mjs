@@ -19,6 +19,7 @@ import { assert, assertEqual, test } from './lib/harness.mjs';
 const ALPRAZOLAM = '00228202710'; // Schedule IV, VAULT, 150 + 150
 const OXYCODONE = '00406051201'; // Schedule II, VAULT, 100 + 100
 const METFORMIN = '00378718505'; // SHELF, 500 + 500
+const ATORVASTATIN = '00093505698'; // SHELF, 270 + 270 (lots DEMO-01A/B)
 const SITE = 'LTC1';
 
 async function selectSite(page, code) {
@@ -379,6 +380,140 @@ export function defineCountsTests({ context, baseUrl, shots }) {
     assertEqual(onHand.total, 497, 'on hand after the waste');
     await checkA11y(page, 'waste');
     assertNoConsoleErrors(page, [401]);
+    await selectSite(page, 'RETAIL1');
+    await signOut(page);
+    await page.close();
+  });
+
+  test('technician: a found item scanned into a blind shelf count joins the sheet; posting adds it to the ledger', async () => {
+    page = await openPage(context, baseUrl);
+    await loginOk(page, 'technician');
+    const siteId = await selectSite(page, SITE);
+    await page.goto(`${baseUrl}/inventory?tab=counts`);
+    await page.getByLabel('Location', { exact: true }).selectOption('SHELF');
+    await page.getByRole('button', { name: 'Start count' }).click();
+    const sheet = page.getByTestId('count-sheet');
+    await sheet.getByRole('heading', { name: 'Location SHELF' }).waitFor();
+    await page.waitForURL(/count=/);
+    const countId = new URL(page.url()).searchParams.get('count');
+    // The shelf as it is (read from the ledger by the test, not shown on the blind sheet).
+    const listed = sheet.locator('tbody tr[data-line]');
+    const n = await listed.count();
+    assert(n >= 2, `the shelf holds the demo lots: ${n}`);
+    for (let i = 0; i < n; i++) {
+      const row = listed.nth(i);
+      const [ndc, lot, loc] = (await row.getAttribute('data-line')).split('|');
+      const onHand = await getJson(
+        page,
+        `/api/inventory/on-hand?siteId=${siteId}&ndc11=${ndc}&location=${loc}&lot=${lot}`,
+      );
+      await row.locator('input').fill(String(onHand.total));
+    }
+
+    const gtin = (await getJson(page, `/api/drugs/search?q=${ATORVASTATIN}`)).items[0]?.gtin14;
+    assert(/^\d{14}$/.test(gtin ?? ''), `atorvastatin GTIN from the drug search: ${gtin}`);
+    await sheet.getByRole('button', { name: 'Add found item' }).click();
+    const form = page.getByTestId('found-item');
+    const barcode = form.getByLabel('Barcode or NDC', { exact: true });
+    assert(await barcode.evaluate((el) => el === document.activeElement), 'the barcode field takes the scan');
+    // A lot the sheet already lists is not a found item.
+    await barcode.fill(`(01)${gtin}(10)DEMO-01A`);
+    await form.getByLabel('Quantity counted', { exact: true }).fill('5');
+    await form.getByRole('button', { name: 'Add to the count' }).click();
+    await form.getByText(/Already on this count .* lot DEMO-01A at SHELF/).waitFor();
+    assertEqual(await barcode.getAttribute('aria-invalid'), 'true', 'the error is on the barcode field');
+
+    // The package found on the shelf: a GS1 DataMatrix with expiry (AI 17) and lot (AI 10).
+    const yy = String((new Date().getUTCFullYear() + 2) % 100).padStart(2, '0');
+    await barcode.fill(`(01)${gtin}(17)${yy}0630(10)DEMO-F1`);
+    await barcode.press('Enter');
+    await form.getByTestId('found-product').getByText('00093-5056-98').waitFor();
+    const qty = form.getByLabel('Quantity counted', { exact: true });
+    assert(
+      await qty.evaluate((el) => el === document.activeElement),
+      'lot and expiry read: on to the quantity',
+    );
+    assertEqual(
+      [
+        await form.getByLabel('Lot', { exact: true }).inputValue(),
+        await form.getByLabel('Expiry', { exact: true }).inputValue(),
+        await form.getByLabel('Found at', { exact: true }).inputValue(),
+      ],
+      ['DEMO-F1', `20${yy}-06-30`, 'SHELF'],
+      'lot and expiry from the barcode, location from the count',
+    );
+    await qty.fill('');
+    await form.getByRole('button', { name: 'Add to the count' }).click();
+    await form.getByText('Enter the quantity counted (0 or more)').waitFor();
+    assertEqual(await qty.getAttribute('aria-invalid'), 'true', 'the error is on the quantity field');
+    await qty.focus();
+    await page.keyboard.type('24');
+    await page.keyboard.press('Enter');
+    const foundRow = sheet.locator(`tr[data-found="${ATORVASTATIN}|DEMO-F1|SHELF"]`);
+    await foundRow.waitFor();
+    const foundCells = await foundRow.locator('td').allInnerTexts();
+    assert(/ATORVASTATIN/i.test(foundCells[1]) && /found/.test(foundCells[1]), `found row: ${foundCells[1]}`);
+    assertEqual(foundCells[4], 'not listed', 'a found item has no expected quantity');
+    const expected = await listed.locator('td:nth-child(5)').allInnerTexts();
+    assert(
+      expected.every((t) => t === 'hidden'),
+      `the count stays blind: ${expected}`,
+    );
+    await checkA11y(page, 'count with a found item');
+    await foundRow.scrollIntoViewIfNeeded();
+    await shot(page, 'count-found-item');
+
+    // The server's refusal lands on the field it names (the found item's quantity).
+    const foundQty = foundRow.getByLabel(/^Counted found 00093-5056-98 lot DEMO-F1/);
+    await foundQty.fill('');
+    await sheet
+      .getByRole('button', { name: `Submit count (${n} of ${n} lines entered, 1 found item)` })
+      .click();
+    const fieldError = foundRow.locator('td:nth-child(6) .field-error');
+    await fieldError.waitFor();
+    assertEqual(await foundQty.getAttribute('aria-invalid'), 'true', 'server error on the found quantity');
+    assertEqual((await getJson(page, `/api/inventory/counts/${countId}`)).status, 'open', 'still open');
+    await foundQty.fill('24');
+    await sheet
+      .getByRole('button', { name: `Submit count (${n} of ${n} lines entered, 1 found item)` })
+      .click();
+    await sheet.getByText('Submitted — awaiting pharmacist').waitFor();
+    const line = sheet.locator(`tr[data-line="${ATORVASTATIN}|DEMO-F1|SHELF"]`);
+    assertEqual(
+      (await line.locator('td').allInnerTexts()).slice(4),
+      ['0', '24', '+24'],
+      'the found item is a line of the submitted count',
+    );
+    const submitted = await getJson(page, `/api/inventory/counts/${countId}`);
+    assert(
+      submitted.lines.some(
+        (l) => l.lot === 'DEMO-F1' && l.expiry === `20${yy}-06-30` && l.expected === 0 && l.counted === 24,
+      ),
+      'the server holds the found line',
+    );
+    assertNoConsoleErrors(page, [400]);
+    page.consoleErrors.length = 0;
+    await signOut(page);
+
+    await loginOk(page, 'pharmacist');
+    await selectSite(page, SITE);
+    await page.goto(`${baseUrl}/inventory?tab=counts&count=${countId}`);
+    await sheet.getByRole('button', { name: 'Approve and post 1 variance' }).click();
+    await sheet.getByTestId('count-posted').getByText('1 variance posted to the ledger').waitFor();
+    const move = (
+      await getJson(page, `/api/inventory/movements?siteId=${siteId}&ndc11=${ATORVASTATIN}&type=count`)
+    ).movements.find((m) => m.reason === `count ${countId}`);
+    assertEqual(
+      [move?.location, move?.lot, move?.expiry, move?.quantity, move?.balanceAfter],
+      ['SHELF', 'DEMO-F1', `20${yy}-06-30`, 24, 24],
+      'the found item entered the ledger',
+    );
+    const onHand = await getJson(
+      page,
+      `/api/inventory/on-hand?siteId=${siteId}&ndc11=${ATORVASTATIN}&location=SHELF&lot=DEMO-F1`,
+    );
+    assertEqual(onHand.total, 24, 'on hand of the found lot');
+    assertNoConsoleErrors(page);
     await selectSite(page, 'RETAIL1');
     await signOut(page);
     await page.close();

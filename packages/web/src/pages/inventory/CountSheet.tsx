@@ -8,12 +8,15 @@ import { useSession } from '../../session';
 import {
   type Count,
   type CountLine,
+  type FoundItem,
   linesForScan,
   STATUS_LABEL,
   STATUS_TONE,
   scopeText,
   signed,
+  submittedLineField,
 } from './countTypes';
+import { AddFoundItem } from './FoundItem';
 import { useProductNames } from './names';
 
 /**
@@ -23,6 +26,11 @@ import { useProductNames } from './names';
  */
 export function CountSheet({ count, onChange }: { count: Count; onChange: (c: Count) => void }) {
   const { site, can } = useSession();
+  const [found, setFound] = useState<FoundItem[]>([]);
+  const [foundNames, setFoundNames] = useState<Record<string, string>>({});
+  const [adding, setAdding] = useState(false);
+  /** How many listed lines the last submission sent before the found items (server errors name `lines[i]`). */
+  const [sentListed, setSentListed] = useState(0);
   const names = useProductNames(
     count.lines.map((l) => l.ndc11),
     site?.id,
@@ -43,7 +51,7 @@ export function CountSheet({ count, onChange }: { count: Count; onChange: (c: Co
       setScanNote({
         ok: false,
         text: ndc11
-          ? `${fmtNdc(ndc11)}${lot ? ` lot ${lot}` : ''} is not on this count.`
+          ? `${fmtNdc(ndc11)}${lot ? ` lot ${lot}` : ''} is not on this count. If it is here, add it as a found item.`
           : 'That barcode holds no NDC.',
       });
       return;
@@ -70,14 +78,35 @@ export function CountSheet({ count, onChange }: { count: Count; onChange: (c: Co
       setBusy(false);
     }
   };
-  const submit = () =>
-    run(() =>
+  const submit = () => {
+    const listed = count.lines
+      .filter((l) => (counted[l.id] ?? '').trim() !== '')
+      .map((l) => ({ lineId: l.id, counted: Number(counted[l.id]) }));
+    setSentListed(listed.length);
+    return run(() =>
       api.post<Count>(`/api/inventory/counts/${count.id}/submit`, {
-        lines: count.lines
-          .filter((l) => (counted[l.id] ?? '').trim() !== '')
-          .map((l) => ({ lineId: l.id, counted: Number(counted[l.id]) })),
+        lines: [
+          ...listed,
+          ...found.map((f) => ({
+            location: f.location,
+            ndc11: f.ndc11,
+            ...(f.lot ? { lot: f.lot } : {}),
+            ...(f.expiry ? { expiry: f.expiry } : {}),
+            ...(f.serial ? { serial: f.serial } : {}),
+            counted: f.counted.trim() === '' ? Number.NaN : Number(f.counted),
+          })),
+        ],
       }),
     );
+  };
+  /** The server's complaint about found item i, on the field it names (`counted`, `location`, `lot`, …). */
+  const foundError = (i: number, name: string) =>
+    error?.errors.find((e) => {
+      const f = submittedLineField(e.field);
+      return f?.index === sentListed + i && (f.name === name || (name === 'ndc11' && f.name === ''));
+    })?.reason;
+  const setFoundCount = (key: string, value: string) =>
+    setFound((all) => all.map((f) => (f.key === key ? { ...f, counted: value } : f)));
   const approve = () => run(() => api.post<Count>(`/api/inventory/counts/${count.id}/approve`, {}));
   const entered = count.lines.filter((l) => (counted[l.id] ?? '').trim() !== '').length;
   const variances = count.lines.filter((l) => (l.variance ?? 0) !== 0);
@@ -119,6 +148,15 @@ export function CountSheet({ count, onChange }: { count: Count; onChange: (c: Co
           <button type="submit" className="btn">
             Find line
           </button>
+          <button
+            type="button"
+            className="btn btn-secondary"
+            aria-expanded={adding}
+            aria-controls="found-item-panel"
+            onClick={() => setAdding((a) => !a)}
+          >
+            Add found item
+          </button>
         </form>
       ) : null}
       <p
@@ -127,6 +165,24 @@ export function CountSheet({ count, onChange }: { count: Count; onChange: (c: Co
       >
         {scanNote?.text ?? ''}
       </p>
+      {editable && adding ? (
+        <div id="found-item-panel">
+          <AddFoundItem
+            count={count}
+            found={found}
+            siteId={site?.id}
+            onAdd={(item, name) => {
+              setFound((all) => [...all, item]);
+              setFoundNames((n) => ({ ...n, [item.ndc11]: name }));
+              setScanNote({
+                ok: true,
+                text: `Found item added: ${name} ${fmtNdc(item.ndc11)} lot ${item.lot || '—'} at ${item.location}, ${item.counted} counted.`,
+              });
+            }}
+            onClose={() => setAdding(false)}
+          />
+        </div>
+      ) : null}
       {error ? <RefusalBanner error={error} /> : null}
       <div className="table-wrap">
         <table className="table compact" data-testid="count-lines">
@@ -186,13 +242,62 @@ export function CountSheet({ count, onChange }: { count: Count; onChange: (c: Co
                 </td>
               </tr>
             ))}
+            {editable
+              ? found.map((f, i) => (
+                  <tr key={f.key} data-found={`${f.ndc11}|${f.lot}|${f.location}`}>
+                    <td>
+                      {f.location}
+                      <FieldError text={foundError(i, 'location')} />
+                    </td>
+                    <td>
+                      {names.get(f.ndc11) ?? foundNames[f.ndc11] ?? ''}{' '}
+                      <span className="mono nowrap">{fmtNdc(f.ndc11)}</span> <Badge tone="info">found</Badge>
+                      <FieldError text={foundError(i, 'ndc11')} />
+                    </td>
+                    <td className="mono">
+                      {f.lot || '—'}
+                      {f.serial ? <span className="muted"> SN {f.serial}</span> : null}
+                      <FieldError text={foundError(i, 'lot')} />
+                    </td>
+                    <td className="nowrap">
+                      {f.expiry ? fmtDate(f.expiry) : '—'}
+                      <FieldError text={foundError(i, 'expiry')} />
+                    </td>
+                    <td className="num">
+                      <span className="muted">not listed</span>
+                    </td>
+                    <td className="num">
+                      <input
+                        aria-label={`Counted found ${fmtNdc(f.ndc11)} lot ${f.lot || 'none'} at ${f.location}`}
+                        aria-invalid={Boolean(foundError(i, 'counted'))}
+                        inputMode="decimal"
+                        size={7}
+                        value={f.counted}
+                        onChange={(e) => setFoundCount(f.key, e.target.value)}
+                      />
+                      <FieldError text={foundError(i, 'counted')} />
+                    </td>
+                    <td className="num">
+                      <button
+                        type="button"
+                        className="btn btn-ghost"
+                        aria-label={`Remove found ${fmtNdc(f.ndc11)} lot ${f.lot || 'none'} at ${f.location}`}
+                        onClick={() => setFound((all) => all.filter((x) => x.key !== f.key))}
+                      >
+                        Remove
+                      </button>
+                    </td>
+                  </tr>
+                ))
+              : null}
           </tbody>
         </table>
       </div>
       {editable ? (
         <div className="form-actions">
           <button type="button" className="btn btn-primary" onClick={submit} disabled={busy}>
-            Submit count ({entered} of {count.lines.length} lines entered)
+            Submit count ({entered} of {count.lines.length} lines entered
+            {found.length ? `, ${found.length} found item${found.length === 1 ? '' : 's'}` : ''})
           </button>
         </div>
       ) : null}
@@ -230,3 +335,6 @@ export function CountSheet({ count, onChange }: { count: Count; onChange: (c: Co
     </section>
   );
 }
+
+const FieldError = ({ text }: { text: string | undefined }) =>
+  text ? <span className="field-error">{text}</span> : null;

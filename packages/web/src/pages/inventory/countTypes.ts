@@ -103,3 +103,59 @@ export function linesForScan(
     matches: sameLot.length ? sameLot : sameNdc,
   };
 }
+
+/** An item found at the counted place that the count did not list; sent with the submission (expected 0). */
+export interface FoundItem {
+  key: string;
+  location: string;
+  ndc11: string;
+  lot: string;
+  expiry: string;
+  serial: string;
+  counted: string;
+}
+
+export type FoundScan =
+  | { ok: false; reason: string }
+  | { ok: true; ndc11s: string[]; lot?: string; expiry?: string; serial?: string };
+
+/**
+ * What a barcode or typed NDC says about a found item, with the parsing of the sheet's scan field: the NDC
+ * candidates (a GTIN's 10 digits fit several NDC layouts; the drug catalogue picks the real one) and, from a GS1
+ * DataMatrix, the lot (AI 10), expiry (AI 17) and serial (AI 21).
+ */
+export function readFoundScan(text: string): FoundScan {
+  if (!text.trim()) return { ok: false, reason: 'Scan the package or type its NDC' };
+  const r = parseScan(text);
+  if (!r.ok) return { ok: false, reason: r.error.reason };
+  const ndc = r.ndc;
+  const ndc11s = [
+    ...new Set([...(ndc?.ndc11 ? [ndc.ndc11] : []), ...(ndc?.candidates.map((c) => c.ndc11) ?? [])]),
+  ];
+  if (!ndc11s.length) return { ok: false, reason: 'That barcode holds no NDC' };
+  const d = r.kind === 'gs1' ? r.data : undefined;
+  return {
+    ok: true,
+    ndc11s,
+    ...(d?.lot ? { lot: d.lot } : {}),
+    ...(d?.expiry ? { expiry: d.expiry } : {}),
+    ...(d?.serial ? { serial: d.serial } : {}),
+  };
+}
+
+/** The count line a found item would duplicate (same place, product and lot), if any. */
+export function listedAs(
+  item: Pick<FoundItem, 'location' | 'ndc11' | 'lot'>,
+  lines: CountLine[],
+): CountLine | undefined {
+  return lines.find(
+    (l) => l.location === item.location && l.ndc11 === item.ndc11 && (l.lot ?? '') === item.lot,
+  );
+}
+
+/** `lines[3].counted` (service) or `lines.3.counted` (schema validation) → index 3, field `counted`. */
+export function submittedLineField(field: string): { index: number; name: string } | undefined {
+  const m = /^(?:body\.)?lines(?:\[(\d+)\]|\.(\d+))(?:\.(\w+))?$/.exec(field);
+  if (!m) return undefined;
+  return { index: Number(m[1] ?? m[2]), name: m[3] ?? '' };
+}

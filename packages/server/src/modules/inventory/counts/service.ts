@@ -7,7 +7,7 @@ import { badRequest, conflict, notFound } from '../../../platform/errors';
 import { newId, nowIso } from '../../../platform/ids';
 import { openDiscrepancyIn } from '../controlled/service';
 import { milli } from '../ledger/convert';
-import { postMovements } from '../ledger/post';
+import { locationKind, postMovements } from '../ledger/post';
 import { schedulesOf } from '../schedule';
 
 export interface CountInput {
@@ -158,6 +158,10 @@ export interface CountEntry {
   counted: number;
 }
 
+/** Stock key of a count line or a found item (two lines with one key would count the same stock twice). */
+const foundKey = (l: { location?: string; ndc11?: string; lot?: string; expiry?: string; serial?: string }) =>
+  [l.location, l.ndc11, l.lot ?? '', l.expiry ?? '', l.serial ?? ''].join('|');
+
 /** Enters the counted quantities (every line must be counted; items found that were not expected are added). */
 export async function submitCount(db: Db, ctx: Ctx, id: string, entries: CountEntry[]) {
   return db.transaction().execute(async (trx) => {
@@ -182,6 +186,20 @@ export async function submitCount(db: Db, ctx: Ctx, id: string, entries: CountEn
         if (!e.location || !e.ndc11)
           throw badRequest('line_required', 'A found item needs location and ndc11', [
             { field: `lines[${i}]`, reason: 'needs lineId or location + ndc11' },
+          ]);
+        // Checked now, not at approval: an unknown location would make the submitted count impossible to post.
+        if (!(await locationKind(trx, c.site_id, e.location)))
+          throw badRequest('unknown_location', `No location ${e.location} at this site`, [
+            { field: `lines[${i}].location`, reason: `unknown location ${e.location}` },
+          ]);
+        const key = foundKey(e);
+        const same = [...lines, ...added].find((l) => foundKey(l) === key);
+        if (same)
+          throw badRequest('line_exists', 'This item is already a line of the count', [
+            {
+              field: `lines[${i}]`,
+              reason: `${e.ndc11} lot ${e.lot || '-'} at ${e.location} is already on the count: enter it once`,
+            },
           ]);
         added.push({
           id: newId(),
