@@ -164,10 +164,11 @@ describe(`dashboard report: claims per payer and reject code (${process.env.APOT
       { payerName: 'Test Secondary', bin: '999998', pcn: 'APOTEST2', memberId: 'TESTJOHNSON2', priority: 2 },
     ]);
     await bill('warfarin', await fill(johnson.id, NDC.warfarin, 30, 30), 'paid');
-    // The secondary plan billed as if it were primary: 41, another plan pays first.
-    await bill('omeprazole', await fill(johnson.id, NDC.omeprazole, 30, 30), '41', {
-      coverageId: johnson.coverages[1],
-    });
+    // The secondary plan billed as if it were primary: 41, another plan pays first. The same claim is then billed
+    // to the primary plan and paid — the 41 still belongs to the secondary plan.
+    const omeprazole = await fill(johnson.id, NDC.omeprazole, 30, 30);
+    await bill('omeprazole', omeprazole, '41', { coverageId: johnson.coverages[1] });
+    await bill('omeprazole', omeprazole, 'paid', { coverageId: johnson.coverages[0] });
   }, 120_000);
   afterAll(async () => {
     await sim?.stop();
@@ -181,15 +182,15 @@ describe(`dashboard report: claims per payer and reject code (${process.env.APOT
     const r = await report();
     expect(r.statusCode, r.body).toBe(200);
     const body = r.json();
-    // Six submissions: insulin paid; sildenafil 70; lisinopril 76 then paid at 90/90; warfarin paid;
-    // omeprazole to the secondary plan 41.
+    // Seven submissions: insulin paid; sildenafil 70; lisinopril 76 then paid at 90/90; warfarin paid;
+    // omeprazole 41 from the secondary plan, then paid by the primary.
     expect(body.totals).toEqual({
-      submitted: 6,
-      paid: 3,
+      submitted: 7,
+      paid: 4,
       captured: 0,
       rejected: 3,
       unknown: 0,
-      rejectRate: 0.5,
+      rejectRate: 3 / 7,
     });
     expect(body.payers).toEqual([
       {
@@ -197,12 +198,12 @@ describe(`dashboard report: claims per payer and reject code (${process.env.APOT
         bin: '999999',
         pcn: 'APOTEST',
         payerName: 'Test Commercial',
-        submitted: 5,
-        paid: 3,
+        submitted: 6,
+        paid: 4,
         captured: 0,
         rejected: 2,
         unknown: 0,
-        rejectRate: 0.4,
+        rejectRate: 1 / 3,
       },
       {
         key: '999998/APOTEST2',
@@ -221,12 +222,14 @@ describe(`dashboard report: claims per payer and reject code (${process.env.APOT
     expect(Object.keys(codes).sort()).toEqual(['41', '70', '76']);
     expect(codes['70']).toMatchObject({
       rejections: 1,
-      share: 1 / 6,
-      payers: [{ key: '999999/APOTEST', payerName: 'Test Commercial', rejections: 1, rate: 0.2 }],
+      share: 1 / 7,
+      payers: [{ key: '999999/APOTEST', payerName: 'Test Commercial', rejections: 1, rate: 1 / 6 }],
     });
     expect(codes['41']).toMatchObject({
       rejections: 1,
-      payers: [{ key: '999998/APOTEST2', bin: '999998', rejections: 1, rate: 1 }],
+      payers: [
+        { key: '999998/APOTEST2', bin: '999998', payerName: 'Test Secondary', rejections: 1, rate: 1 },
+      ],
     });
     expect(codes['76'].description).toMatch(/limit/i);
   });
@@ -257,14 +260,19 @@ describe(`dashboard report: claims per payer and reject code (${process.env.APOT
     });
     expect(String(insulin?.drugName)).toMatch(/lispro|humalog/i);
     expect(insulin).toMatchObject({ drugStrength: '100 {unit}/mL', drugForm: 'VIAL' });
-    const rejected = (await tech.get(`/api/claims?siteId=${site}&rejectCode=41`)).json().items;
+    const rejected = (await tech.get(`/api/claims?siteId=${site}&status=rejected`)).json().items;
     expect(rejected).toHaveLength(1);
     expect(rejected[0]).toMatchObject({
-      patientName: 'Johnson, James',
+      patientName: 'Garcia, Maria',
       copayCents: null,
-      status: 'rejected',
+      rejectCodes: ['70'],
+      ndc11: NDC.sildenafil,
     });
-    expect(String(rejected[0].drugName)).toMatch(/omeprazole/i);
-    expect(rejected[0].drugForm).toMatch(/CAPSULE/);
+    expect(String(rejected[0].drugName)).toMatch(/sildenafil|revatio/i);
+    expect(rejected[0].drugForm).toMatch(/TABLET/);
+    const omeprazole = items.find((c) => c.claimId === claimIds.omeprazole);
+    expect(omeprazole).toMatchObject({ patientName: 'Johnson, James', bin: '999999' });
+    expect(String(omeprazole?.drugName)).toMatch(/omeprazole/i);
+    expect(omeprazole?.drugForm).toMatch(/CAPSULE/);
   });
 });

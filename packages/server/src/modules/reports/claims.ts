@@ -1,4 +1,5 @@
 import { explainReject } from '@apotheca/core/ncpdp';
+import { sql } from 'kysely';
 import type { Ctx } from '../../platform/actor';
 import type { Db } from '../../platform/db/database';
 import type { ClaimsReport, ClaimsReportQuery } from './schema';
@@ -25,6 +26,44 @@ export function outcomeOf(t: { status: string; response_status: string | null })
 
 const rate = (n: number, d: number) => (d ? n / d : null);
 
+/** BIN and PCN a request was sent to, from its fixed-width D.0 header (the claim's own if the header is short). */
+export function sentTo(r: { header: string | null; bin: string; pcn: string }) {
+  const h = r.header ?? '';
+  return /^\d{6}/.test(h) ? { bin: h.slice(0, 6), pcn: h.slice(10, 20).trim() } : { bin: r.bin, pcn: r.pcn };
+}
+
+/**
+ * Plan names by BIN/PCN: the name on claims currently billed to it, else on a patient coverage at the site (a plan
+ * only ever tried and then replaced on every claim still has its coverage record).
+ */
+async function namesOfPayers(
+  db: Db,
+  siteId: string,
+  rows: { header: string | null; bin: string; pcn: string; payer_name: string }[],
+) {
+  const names = new Map<string, string>();
+  for (const r of rows) names.set(`${r.bin}/${r.pcn}`, r.payer_name);
+  const missing = new Set(
+    rows
+      .map((r) => sentTo(r))
+      .filter((p) => !names.has(`${p.bin}/${p.pcn}`))
+      .map((p) => p.bin),
+  );
+  if (missing.size) {
+    const coverages = await db
+      .selectFrom('patient_coverages')
+      .select(['bin', 'pcn', 'payer_name'])
+      .where('site_id', '=', siteId)
+      .where('bin', 'in', [...missing])
+      .execute();
+    for (const c of coverages) {
+      const key = `${c.bin}/${c.pcn ?? ''}`;
+      if (!names.has(key)) names.set(key, c.payer_name);
+    }
+  }
+  return names;
+}
+
 export function claimsWindow(q: ClaimsReportQuery, now: number) {
   const end = q.to ? Date.parse(q.to) : now;
   const start = q.from ? Date.parse(q.from) : end - q.days * DAY;
@@ -44,16 +83,27 @@ export async function claimsReport(
 ): Promise<ClaimsReport> {
   ctx.actor.require('claims.read', q.siteId);
   const { from, to } = claimsWindow(q, now);
+  // The payer of a submission is the one it went to: its request header (BIN 101-A1 at 0–5, PCN 104-A4 at 10–19,
+  // fixed width), not the claim's current payer — billing the other coverage later reuses the claim row.
   const rows = await db
     .selectFrom('claim_transmissions as t')
     .innerJoin('claims as c', 'c.id', 't.claim_id')
-    .select(['t.status', 't.response_status', 't.reject_codes_json', 'c.bin', 'c.pcn', 'c.payer_name'])
+    .select([
+      't.status',
+      't.response_status',
+      't.reject_codes_json',
+      sql<string>`substr(t.request_raw, 1, 20)`.as('header'),
+      'c.bin',
+      'c.pcn',
+      'c.payer_name',
+    ])
     .where('t.site_id', '=', q.siteId)
     .where('t.kind', 'in', ['B1', 'B3'])
     .where('t.sent_at', '>=', from)
     .where('t.sent_at', '<', to)
     .orderBy('t.sent_at')
     .execute();
+  const payerNames = await namesOfPayers(db, q.siteId, rows);
 
   const blank = () => ({ submitted: 0, paid: 0, captured: 0, rejected: 0, unknown: 0 });
   const totals = blank();
@@ -65,9 +115,9 @@ export async function claimsReport(
   for (const r of rows) {
     const outcome = outcomeOf(r);
     if (!outcome) continue;
-    const key = `${r.bin}/${r.pcn}`;
-    const p = payers.get(key) ?? { ...blank(), bin: r.bin, pcn: r.pcn, payerName: r.payer_name };
-    p.payerName = r.payer_name; // the latest name the pharmacy used for this plan
+    const { bin, pcn } = sentTo(r);
+    const key = `${bin}/${pcn}`;
+    const p = payers.get(key) ?? { ...blank(), bin, pcn, payerName: payerNames.get(key) ?? `BIN ${bin}` };
     for (const o of [p, totals]) {
       o.submitted += 1;
       o[outcome] += 1;
