@@ -37,12 +37,18 @@ function Card({
   );
 }
 
+/** A report kept on screen while the next one loads — but never another site's after the site changes. */
+const ofSite = <T extends { siteId: string }>(data: T | undefined, siteId: string) =>
+  data?.siteId === siteId ? data : undefined;
+
 const series = (states: string[]) => states.map((s) => ({ key: s, label: stateLabel(s) }));
 const minutes = (m: number | null) => (m === null ? '—' : fmtAge(Math.round(m)));
 
 /** Queue counts per step, prescriptions per hour by state and queue ages (GET /api/reports/workflow). */
 function QueueCharts({ siteId, tick }: { siteId: string; tick: string }) {
-  const { data, error } = useApi((signal) => reportsApi.workflow(siteId, HOURS, signal), [siteId, tick]);
+  const loaded = useApi((signal) => reportsApi.workflow(siteId, HOURS, signal), [siteId, tick]);
+  const { error } = loaded;
+  const data = ofSite(loaded.data, siteId);
   const flow = data ? perHourSeries(data) : null;
   const age = data ? ageSeries(data) : null;
   const byState = new Map((data?.queue ?? []).map((q) => [q.state, q]));
@@ -111,17 +117,16 @@ function QueueCharts({ siteId, tick }: { siteId: string; tick: string }) {
 
 /** Reject counts and rates by code and by payer at the site (GET /api/reports/claims). */
 function RejectCharts({ siteId, tick }: { siteId: string; tick: string }) {
-  const { data, error, loading } = useApi(
-    (signal) => reportsApi.claims(siteId, CLAIM_DAYS, signal),
-    [siteId, tick],
-  );
+  const loaded = useApi((signal) => reportsApi.claims(siteId, CLAIM_DAYS, signal), [siteId, tick]);
+  const { error } = loaded;
+  const data = ofSite(loaded.data, siteId);
   const codes = (data?.rejectCodes ?? []).slice(0, 8);
   const payers = (data?.payers ?? []).slice(0, 8);
   return (
     <div className="dash-grid">
       <Card id="rej-code-h" title="Rejects by code" link={['/claims', 'Claims worklist →']}>
         {error ? <ErrorBanner error={error} /> : null}
-        {loading && !data ? <Loading /> : null}
+        {!data && !error ? <Loading /> : null}
         {data && !codes.length ? <Empty>No claim rejected in the last {CLAIM_DAYS} days.</Empty> : null}
         {data && codes.length ? (
           <>
@@ -181,10 +186,9 @@ const REASONS: Record<string, string> = {
 
 /** Stock-outs, expired and soon-expiring lots (GET /api/reports/stock). */
 function StockCharts({ siteId, tick }: { siteId: string; tick: string }) {
-  const { data, error, loading } = useApi(
-    (signal) => reportsApi.stock(siteId, STOCK_DAYS, signal),
-    [siteId, tick],
-  );
+  const loaded = useApi((signal) => reportsApi.stock(siteId, STOCK_DAYS, signal), [siteId, tick]);
+  const { error } = loaded;
+  const data = ofSite(loaded.data, siteId);
   const within = (lo: number, hi: number) =>
     (data?.expiring ?? []).filter((e) => e.daysLeft >= lo && e.daysLeft <= hi);
   const buckets = [
@@ -197,7 +201,7 @@ function StockCharts({ siteId, tick }: { siteId: string; tick: string }) {
   return (
     <Card id="stock-h" title="Stock-outs and expiring stock" link={['/inventory', 'Inventory →']}>
       {error ? <ErrorBanner error={error} /> : null}
-      {loading && !data ? <Loading /> : null}
+      {!data && !error ? <Loading /> : null}
       {data ? (
         <>
           <BarChart
