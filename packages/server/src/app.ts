@@ -25,6 +25,7 @@ import { registerOtcRoutes } from './modules/otc/routes';
 import { registerPatientRoutes } from './modules/patients/routes';
 import { registerPrescriberRoutes } from './modules/prescribers/routes';
 import { registerPrescriptionRoutes } from './modules/prescriptions/routes';
+import { registerReportsRoutes } from './modules/reports/routes';
 import { registerSiteRoutes } from './modules/sites/routes';
 import { registerUserRoutes } from './modules/users/routes';
 import { AuthService } from './platform/auth/service';
@@ -161,6 +162,7 @@ export async function buildApp(
   registerDrugRoutes(register);
   registerFormularyRoutes(register);
   registerClaimsRoutes(register);
+  registerReportsRoutes(register);
 
   app.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () =>
     app.swagger(),

@@ -261,10 +261,19 @@ describe(`e-prescriptions over NCPDP SCRIPT (${process.env.APOTHECA_TEST_DB ?? '
     expect(rx.status).toBe('cancelled');
     const fill = await t.db
       .selectFrom('fills')
-      .select('state')
+      .select(['id', 'state'])
       .where('prescription_id', '=', rxId)
       .executeTakeFirstOrThrow();
     expect(fill.state).toBe('cancelled');
+    // The move is in the fill's workflow history (and so in the dashboard's per-hour counts).
+    const events = await t.db
+      .selectFrom('fill_events')
+      .select(['action', 'from_state', 'to_state', 'user_id'])
+      .where('fill_id', '=', fill.id)
+      .execute();
+    expect(events).toEqual([
+      { action: 'erx_cancel', from_state: 'intake', to_state: 'cancelled', user_id: null },
+    ]);
   });
 
   it('sends an RxRenewalRequest to the outbox and turns an approved RxRenewalResponse into a new prescription', async () => {

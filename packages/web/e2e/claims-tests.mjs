@@ -35,6 +35,8 @@ export function defineClaimsTests({ context, baseUrl, shots, payerAdminUrl }) {
     await p.setViewportSize({ width: 1280, height: 800 });
   };
   const c = {};
+  let techApi;
+  const tech = () => techApi;
   let page;
   const fresh = async () => {
     if (!page || page.isClosed()) {
@@ -46,6 +48,7 @@ export function defineClaimsTests({ context, baseUrl, shots, payerAdminUrl }) {
 
   test('claims setup: fills at the claim step at RETAIL1; 70, 76, 65 and a second 75 billed through the API', async () => {
     const tech = await apiSession(baseUrl, 'technician');
+    techApi = tech;
     const pharm = await apiSession(baseUrl, 'pharmacist');
     const me = (await tech.get('/api/me')).body;
     c.siteId = me.sites.find((s) => s.code === 'RETAIL1')?.id;
@@ -216,7 +219,16 @@ export function defineClaimsTests({ context, baseUrl, shots, payerAdminUrl }) {
         `reject ${code} listed: ${texts.length} cards`,
       );
     const notCovered = cards.filter({ hasText: 'Reject 70' });
-    assert(/does not cover this drug/.test(await notCovered.textContent()), 'plain language for 70');
+    const notCoveredText = await notCovered.textContent();
+    assert(/does not cover this drug/.test(notCoveredText), 'plain language for 70');
+    // Rows name the patient and the drug from the claims API itself (no lookup per fill).
+    assert(/Garcia, Maria/.test(notCoveredText), `patient named on the claim: ${notCoveredText}`);
+    assert(/sildenafil/i.test(notCoveredText), `drug named on the claim: ${notCoveredText}`);
+    const row = (await tech().get(`/api/claims?siteId=${c.siteId}&rejectCode=70`)).body.items[0];
+    assert(
+      row?.patientName === 'Garcia, Maria' && /sildenafil/i.test(row.drugName),
+      `claim rows carry names: ${JSON.stringify(row).slice(0, 300)}`,
+    );
     await checkA11y(page, 'claims worklist');
     await shot(page, 'claims-worklist');
 
@@ -258,7 +270,15 @@ export function defineClaimsTests({ context, baseUrl, shots, payerAdminUrl }) {
     );
     await page.getByLabel('Status').selectOption('paid');
     await page.waitForURL(/status=paid/);
-    await cards.filter({ hasText: 'Lisinopril' }).first().waitFor();
+    // Wait for the paid list itself (the rejected cards leave first), then read a paid lisinopril claim.
+    const paidLisinopril = cards
+      .filter({ hasText: /patient pays/ })
+      .filter({ hasText: /lisinopril/i })
+      .first();
+    await paidLisinopril.waitFor();
+    // What the patient pays, with the payer's copay, on the row.
+    const paidText = await paidLisinopril.textContent();
+    assert(/patient pays \$\d+\.\d\d \(copay \$\d+\.\d\d\)/.test(paidText), `copay shown: ${paidText}`);
     assertNoConsoleErrors(page);
   });
 
@@ -288,25 +308,127 @@ export function defineClaimsTests({ context, baseUrl, shots, payerAdminUrl }) {
     page = null;
   });
 
-  test('technician: dashboard — per-hour, queue-age, reject and stock charts, each with a table', async () => {
+  test('technician: dashboard — per-hour, queue-age, reject and stock charts from the report API, each with a table', async () => {
+    const api = tech();
+    const pharm = await apiSession(baseUrl, 'pharmacist');
+    // A lot about to expire, so the stock card has a named lot to show (atorvastatin 10 mg, demo stock NDC).
+    const ATORVASTATIN = '00093505698';
+    const expiry = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+    const adj = await pharm.post('/api/inventory/adjustments', {
+      siteId: c.siteId,
+      ndc11: ATORVASTATIN,
+      lot: 'E2E-DASH-1',
+      expiry,
+      location: 'SHELF',
+      quantity: 12,
+      reason: 'e2e: short-dated lot for the dashboard',
+    });
+    assertEqual(adj.status, 201, `adjustment: ${JSON.stringify(adj.body).slice(0, 200)}`);
     await fresh();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
     for (const name of [
       /Fills waiting per workflow step/,
-      /Open fills by the hour they entered/,
+      /Fills entering each workflow step per hour/,
       /How long open fills have waited/,
       /by reject code/,
-      /Claims currently rejected, per payer/,
+      /Claims rejected per payer/,
       /Products out of stock/,
     ])
       await page.getByRole('img', { name }).waitFor();
-    const byCode = page.locator('section', { has: page.getByRole('heading', { name: 'Rejects by code' }) });
+    const card = (title) => page.locator('section', { has: page.getByRole('heading', { name: title }) });
+
+    // Per hour: hold a fill now; the live stream refreshes the chart and its table counts one more "On hold".
+    const bucketOf = (report) => report.hours.at(-1);
+    const before = (await api.get(`/api/reports/workflow?siteId=${c.siteId}&hours=24`)).body;
+    const held = await api.post(`/api/fills/${c.notCovered.fillId}/actions/hold`, {
+      reason: 'e2e: waiting for the patient to choose cash',
+    });
+    assertEqual(held.status, 200, `hold: ${JSON.stringify(held.body).slice(0, 200)}`);
+    const after = (await api.get(`/api/reports/workflow?siteId=${c.siteId}&hours=24`)).body;
+    const bucket = bucketOf(after);
+    if (bucketOf(before).start === bucket.start)
+      assertEqual(
+        bucket.entered.on_hold ?? 0,
+        (bucketOf(before).entered.on_hold ?? 0) + 1,
+        'the report counts the hold in this hour',
+      );
+    const flow = card('Prescriptions per hour');
+    await flow.getByText('Show as a table').click();
+    const label = await page.evaluate(
+      (iso) => `${String(new Date(iso).getHours()).padStart(2, '0')}:00`,
+      bucket.start,
+    );
+    await page.waitForFunction(
+      ({ label, expected }) => {
+        const table = [...document.querySelectorAll('section')]
+          .find((s) => s.querySelector('h2')?.textContent === 'Prescriptions per hour')
+          ?.querySelector('table');
+        if (!table) return false;
+        const cols = [...table.querySelectorAll('thead th')].map((th) => th.textContent);
+        const col = cols.indexOf('On hold');
+        const row = [...table.querySelectorAll('tbody tr')].find(
+          (r) => r.querySelector('th')?.textContent === label,
+        );
+        return col > 0 && row?.children[col]?.textContent === String(expected);
+      },
+      { label, expected: bucket.entered.on_hold },
+      { timeout: 15_000 },
+    );
+    const flowLabel = await page
+      .getByRole('img', { name: /Fills entering each workflow step/ })
+      .getAttribute('aria-label');
+    assert(
+      new RegExp(`${label}: ${bucket.total}\\b`).test(flowLabel),
+      `per-hour chart names this hour's total: ${flowLabel}`,
+    );
+    const queue = await page
+      .getByRole('img', { name: /Fills waiting per workflow step/ })
+      .getAttribute('aria-label');
+    const onHold = after.queue.find((q) => q.state === 'on_hold').count;
+    assert(queue.includes(`On hold ${onHold}`), `queue chart from the report: ${queue} (on hold ${onHold})`);
+
+    // Rejects: each code with the payers that sent it; payers with their reject rates.
+    const claims = (await api.get(`/api/reports/claims?siteId=${c.siteId}`)).body;
+    const byCode = card('Rejects by code');
     await byCode.getByText('Show as a table').click();
-    await byCode.getByRole('rowheader', { name: 'Code 70' }).waitFor();
-    const flow = await page.getByRole('img', { name: /Open fills by the hour/ }).getAttribute('aria-label');
-    assert(/\d{2}:00: \d+/.test(flow), `per-hour chart names its numbers: ${flow}`);
+    for (const [code, bin, payer] of [
+      ['70', '999999', 'Apotheca Test Commercial (TEST)'],
+      ['41', '999998', 'Apotheca Test Secondary (TEST)'],
+    ]) {
+      const stat = claims.rejectCodes.find((r) => r.code === code);
+      assert(stat, `the report has code ${code}`);
+      const row = byCode.getByRole('row', { name: new RegExp(`^Code ${code}\\b`) });
+      const text = await row.textContent();
+      assert(text.includes(`${payer} (BIN ${bin}): `), `code ${code} names its payer: ${text}`);
+      assert(text.includes(String(stat.rejections)), `code ${code} count ${stat.rejections}: ${text}`);
+    }
+    const byPayer = card('Reject rate by payer');
+    await byPayer.getByText('Show as a table').click();
+    const secondary = claims.payers.find((p) => p.bin === '999998');
+    const secondaryRow = await byPayer.getByRole('row', { name: /^BIN 999998/ }).textContent();
+    assert(
+      secondaryRow.includes(
+        `${Math.round(secondary.rejectRate * 1000) / 10}% of ${secondary.submitted} submitted`,
+      ),
+      `payer reject rate: ${secondaryRow} vs ${JSON.stringify(secondary)}`,
+    );
+
+    // Stock: the short-dated lot named with drug, strength and form.
+    const stock = (await api.get(`/api/reports/stock?siteId=${c.siteId}&days=90`)).body;
+    const lot = stock.expiring.find((l) => l.lot === 'E2E-DASH-1');
+    assert(lot?.name && lot.strength, `the report names the lot: ${JSON.stringify(lot)}`);
+    const lotItem = page.getByTestId('expiring-lots').locator('li', { hasText: 'E2E-DASH-1' });
+    await lotItem.waitFor();
+    const lotText = await lotItem.textContent();
+    assert(
+      lotText.includes(`${lot.name} ${lot.strength}`) && lotText.includes('12 units'),
+      `lot line names the drug: ${lotText}`,
+    );
+
     await checkA11y(page, 'dashboard');
-    await tallShot(page, 'dashboard', 1700);
+    // The picture shows the charts; the 24-row hourly table folds away again.
+    await flow.getByText('Show as a table').click();
+    await tallShot(page, 'dashboard', 2200);
     await page.setViewportSize({ width: 768, height: 1024 });
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     await page.setViewportSize({ width: 1280, height: 800 });

@@ -76,6 +76,15 @@ export interface ClaimRow extends BillResult {
   attempt: number;
   rejectCodes: string[];
   updatedAt: string;
+  /** "Last, First" (null when the patient record is gone). */
+  patientName: string | null;
+  /** Brand or generic name of the billed NDC, else the prescribed drug text. */
+  drugName: string | null;
+  drugStrength: string | null;
+  drugForm: string | null;
+  /** The payer's split of the patient's share (paid claims): copay 518-FI, coinsurance 572-4U. */
+  copayCents: number | null;
+  coinsuranceCents: number | null;
 }
 
 export interface CashPrice {
@@ -161,6 +170,8 @@ export interface PaCase {
   stalled: boolean;
   reminder: string | null;
   actions: string[];
+  /** "Last, First", from the case list. */
+  patientName?: string | null;
 }
 
 export const CLAIM_STATUS_LABELS: Record<string, string> = {

@@ -282,6 +282,8 @@ export const ACTION_LABELS: Record<string, string> = {
   resolve_clarification: 'Record answer',
   cancel: 'Cancel fill',
   return_to_stock: 'Return to stock',
+  erx_cancel: 'Cancelled by the prescriber (CancelRx)',
+  erx_change: 'Changed by the prescriber (RxChange)',
 };
 
 /** Actions that need a reason (mirrors GET /api/workflow `needsReason`). */

@@ -6,6 +6,8 @@ export interface Bar {
   label: string;
   value: number;
   note?: string;
+  /** Longer text for the table's third column (defaults to `note`, which is also drawn beside the bar). */
+  detail?: string;
   /** Draw attention (e.g. a queue with waiters): a darker, hatched bar, never colour alone. */
   emphasis?: boolean;
   href?: string;
@@ -97,27 +99,35 @@ export function BarChart({
       </svg>
       <details className="chart-table">
         <summary>Show as a table</summary>
-        <table className="table compact">
-          <caption className="sr-only">{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{columns[0]}</th>
-              <th scope="col" className="num">
-                {columns[1]}
-              </th>
-              <th scope="col">{columns[2]}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {bars.map((b) => (
-              <tr key={b.key}>
-                <th scope="row">{b.href ? <Link href={b.href}>{b.label}</Link> : b.label}</th>
-                <td className="num">{b.value}</td>
-                <td>{b.note ?? '—'}</td>
+        {/* Scrolls inside the card rather than widening the page. */}
+        <section
+          className="table-scroll"
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1)
+          tabIndex={0}
+          aria-label={`${title} (table)`}
+        >
+          <table className="table compact">
+            <caption className="sr-only">{title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{columns[0]}</th>
+                <th scope="col" className="num">
+                  {columns[1]}
+                </th>
+                <th scope="col">{columns[2]}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {bars.map((b) => (
+                <tr key={b.key}>
+                  <th scope="row">{b.href ? <Link href={b.href}>{b.label}</Link> : b.label}</th>
+                  <td className="num">{b.value}</td>
+                  <td>{b.detail ?? b.note ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
       </details>
     </figure>
   );

@@ -37,6 +37,7 @@ export function StackedChart({
   const step = (width - left - 8) / Math.max(1, categories.length);
   const colW = Math.max(6, step * 0.62);
   const ticks = [0, Math.ceil(max / 2), max];
+  const labelEvery = Math.max(1, Math.ceil(categories.length / 8));
   const y = (v: number) => top + plotH - (v / max) * plotH;
   const summary = categories
     .map((c, i) => `${c}: ${totals[i]}`)
@@ -81,8 +82,8 @@ export function StackedChart({
                   />
                 );
               })}
-              {/* Many columns: label every other one (the table has them all). */}
-              {categories.length > 8 && i % 2 === 1 ? null : (
+              {/* Many columns: label at most ~8, always the latest (the table has them all). */}
+              {(categories.length - 1 - i) % labelEvery ? null : (
                 <text x={x + colW / 2} y={height - bottom + 16} textAnchor="middle" className="axis-label">
                   {c}
                 </text>
@@ -103,7 +104,13 @@ export function StackedChart({
       </ul>
       <details className="chart-table">
         <summary>Show as a table</summary>
-        <div className="table-scroll">
+        {/* Scrolls inside the card rather than widening the page. */}
+        <section
+          className="table-scroll"
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1)
+          tabIndex={0}
+          aria-label={`${title} (table)`}
+        >
           <table className="table compact">
             <caption className="sr-only">{title}</caption>
             <thead>
@@ -133,7 +140,7 @@ export function StackedChart({
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       </details>
     </figure>
   );

@@ -417,5 +417,18 @@ export async function listPaCases(
     .orderBy('last_activity_at')
     .limit(q.limit ?? 200)
     .execute();
-  return rows.map((r) => paView(r, q.stalledDays ?? DEFAULT_STALL_DAYS));
+  // The board shows whose case it is: every patient name in one read.
+  const patientIds = [...new Set(rows.map((r) => r.patient_id))];
+  const patients = patientIds.length
+    ? await db
+        .selectFrom('patients')
+        .select(['id', 'first_name', 'last_name'])
+        .where('id', 'in', patientIds)
+        .execute()
+    : [];
+  const names = new Map(patients.map((p) => [p.id, `${p.last_name}, ${p.first_name}`]));
+  return rows.map((r) => ({
+    ...paView(r, q.stalledDays ?? DEFAULT_STALL_DAYS),
+    patientName: names.get(r.patient_id) ?? null,
+  }));
 }

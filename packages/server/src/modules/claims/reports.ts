@@ -2,7 +2,9 @@ import type { Ctx } from '../../platform/actor';
 import type { Db } from '../../platform/db/database';
 import type { ClaimTable } from '../../platform/db/schema-claims';
 import { notFound } from '../../platform/errors';
+import { productNames } from '../drugs/names';
 import { claimView } from './billing';
+import type { ResponseSummary } from './explain';
 
 export interface ClaimQuery {
   siteId?: string | undefined;
@@ -38,27 +40,79 @@ async function selectClaims(db: Db, sites: string[], q: ClaimQuery): Promise<Cla
     .execute();
 }
 
-const row = (c: ClaimTable) => ({
-  ...claimView(c),
-  siteId: c.site_id,
-  fillId: c.fill_id,
-  patientId: c.patient_id,
-  bin: c.bin,
-  pcn: c.pcn,
-  rxNumber: c.rx_number,
-  fillNumber: c.fill_number,
-  ndc11: c.ndc11,
-  quantity: c.quantity,
-  daysSupply: c.days_supply,
-  dateOfService: c.date_of_service,
-  attempt: c.attempt,
-  rejectCodes: JSON.parse(c.reject_codes_json) as string[],
-  updatedAt: c.updated_at,
-});
+const row = (c: ClaimTable, names: Names) => {
+  const summary = c.response_json ? (JSON.parse(c.response_json) as Partial<ResponseSummary>) : null;
+  const drug = names.drugs.get(c.ndc11);
+  return {
+    ...claimView(c),
+    siteId: c.site_id,
+    fillId: c.fill_id,
+    patientId: c.patient_id,
+    bin: c.bin,
+    pcn: c.pcn,
+    rxNumber: c.rx_number,
+    fillNumber: c.fill_number,
+    ndc11: c.ndc11,
+    quantity: c.quantity,
+    daysSupply: c.days_supply,
+    dateOfService: c.date_of_service,
+    attempt: c.attempt,
+    rejectCodes: JSON.parse(c.reject_codes_json) as string[],
+    updatedAt: c.updated_at,
+    // Who and what, so a worklist needs no lookup per row (null when the record is gone or unknown).
+    patientName: names.patients.get(c.patient_id) ?? null,
+    drugName: drug?.name ?? names.prescribed.get(c.prescription_id) ?? null,
+    drugStrength: drug?.strength ?? null,
+    drugForm: drug?.dosageForm ?? null,
+    // The payer's split of what the patient pays (copay 518-FI, coinsurance 572-4U) from its last answer.
+    copayCents: c.status === 'rejected' ? null : (summary?.copayCents ?? null),
+    coinsuranceCents: c.status === 'rejected' ? null : (summary?.coinsuranceCents ?? null),
+  };
+};
+
+interface Names {
+  patients: Map<string, string>;
+  prescribed: Map<string, string>;
+  drugs: Awaited<ReturnType<typeof productNames>>;
+}
+
+/** Patient and drug names of many claims in three reads (not one per row). */
+async function namesOf(db: Db, claims: ClaimTable[]): Promise<Names> {
+  const ids = (pick: (c: ClaimTable) => string) => [...new Set(claims.map(pick))];
+  const patientIds = ids((c) => c.patient_id);
+  const rxIds = ids((c) => c.prescription_id);
+  const [patients, rxs, drugs] = await Promise.all([
+    patientIds.length
+      ? db
+          .selectFrom('patients')
+          .select(['id', 'first_name', 'last_name'])
+          .where('id', 'in', patientIds)
+          .execute()
+      : [],
+    rxIds.length
+      ? db.selectFrom('prescriptions').select(['id', 'drug_description']).where('id', 'in', rxIds).execute()
+      : [],
+    productNames(
+      db,
+      claims.map((c) => c.ndc11),
+      claims[0]?.site_id,
+    ),
+  ]);
+  return {
+    patients: new Map(patients.map((p) => [p.id, `${p.last_name}, ${p.first_name}`])),
+    prescribed: new Map(rxs.map((r) => [r.id, r.drug_description])),
+    drugs,
+  };
+}
+
+const rows = async (db: Db, claims: ClaimTable[]) => {
+  const names = await namesOf(db, claims);
+  return claims.map((c) => row(c, names));
+};
 
 /** Worklist: claims with plain-language reject explanations and next actions. */
 export async function listClaims(db: Db, ctx: Ctx, q: ClaimQuery) {
-  return (await selectClaims(db, sitesFor(ctx, 'claims.read', q.siteId), q)).map(row);
+  return rows(db, await selectClaims(db, sitesFor(ctx, 'claims.read', q.siteId), q));
 }
 
 /** One claim with every transmission verbatim (request and response exactly as sent and received). */
@@ -78,7 +132,7 @@ export async function getClaim(db: Db, ctx: Ctx, id: string) {
     .orderBy('attempt')
     .execute();
   return {
-    ...row(c),
+    ...(await rows(db, [c]))[0],
     transmissions: transmissions.map((t) => ({
       id: t.id,
       kind: t.kind,
@@ -99,14 +153,14 @@ export async function getClaim(db: Db, ctx: Ctx, id: string) {
 }
 
 export async function fillClaims(db: Db, ctx: Ctx, fillId: string) {
-  const rows = await db
+  const claims = await db
     .selectFrom('claims')
     .selectAll()
     .where('fill_id', '=', fillId)
     .where('site_id', 'in', sitesFor(ctx, 'claims.read'))
     .orderBy('cob_order')
     .execute();
-  return rows.map(row);
+  return rows(db, claims);
 }
 
 /**

@@ -14,7 +14,7 @@ import { parseSig } from '@apotheca/core/sig';
 import type { Ctx } from '../../platform/actor';
 import { appendAudit } from '../../platform/audit/audit';
 import type { Db } from '../../platform/db/database';
-import type { PrescriptionTable } from '../../platform/db/schema-rx';
+import type { FillTable, PrescriptionTable } from '../../platform/db/schema-rx';
 import { AppError, notFound } from '../../platform/errors';
 import { publishFill } from '../../platform/events';
 import { newId, nowIso } from '../../platform/ids';
@@ -253,6 +253,26 @@ async function prescriptionFromMedication(
   return { rx, fill };
 }
 
+/** A fill moved by a prescriber's message (no user acted): kept in the workflow history like any transition. */
+async function moveFill(trx: Db, f: FillTable, to: string, action: string, reason: string) {
+  const at = nowIso();
+  await rxRepo.updateFill(trx, f, { state: to, previous_state: f.state, state_changed_at: at });
+  await trx
+    .insertInto('fill_events')
+    .values({
+      id: newId(),
+      site_id: f.site_id,
+      fill_id: f.id,
+      action,
+      from_state: f.state,
+      to_state: to,
+      user_id: null,
+      reason,
+      at,
+    })
+    .execute();
+}
+
 async function handle(trx: Db, siteId: string, m: ScriptMessage, messageRowId: string): Promise<Handled> {
   switch (m.type) {
     case 'NewRx': {
@@ -286,11 +306,7 @@ async function handle(trx: Db, siteId: string, m: ScriptMessage, messageRowId: s
           x.state,
         ),
       ))
-        await rxRepo.updateFill(trx, f, {
-          state: 'cancelled',
-          previous_state: f.state,
-          state_changed_at: nowIso(),
-        });
+        await moveFill(trx, f, 'cancelled', 'erx_cancel', 'CancelRx from the prescriber');
       await rxRepo.updatePrescription(
         trx,
         rx,
@@ -368,11 +384,7 @@ async function handle(trx: Db, siteId: string, m: ScriptMessage, messageRowId: s
       // The changed prescription goes back through data entry and verification.
       for (const f of await rxRepo.fillsOfPrescription(trx, rx.id))
         if (['clarification', 'on_hold', 'data_verification', 'claim', 'fill'].includes(f.state))
-          await rxRepo.updateFill(trx, f, {
-            state: 'data_entry',
-            previous_state: f.state,
-            state_changed_at: nowIso(),
-          });
+          await moveFill(trx, f, 'data_entry', 'erx_change', 'RxChangeResponse: the prescriber changed it');
       return { status: outcome.toLowerCase(), prescriptionId: rx.id };
     }
     default:

@@ -23,7 +23,6 @@ import {
 import { Link, navigate, useLocation } from '../../router';
 import { useSession } from '../../session';
 import { RejectList } from './RejectActions';
-import { useFillNames } from './useFillNames';
 
 const STATUSES = ['rejected', 'unknown', 'paid', 'captured', 'reversed', ''] as const;
 
@@ -40,7 +39,6 @@ export default function Claims() {
   const [payerText, setPayerText] = useState(payer);
   const [codeText, setCodeText] = useState(rejectCode);
   const [flash, setFlash] = useState<string>();
-  const names = useFillNames(site?.id, true);
   const { data, error, loading, reload } = useApi(
     (signal) =>
       api.get<{ items: ClaimRow[] }>(
@@ -150,7 +148,9 @@ export default function Claims() {
       {data && !items.length ? <Empty>No claims match these filters.</Empty> : null}
       <ul className="claim-list">
         {items.map((c) => {
-          const n = names.data?.get(c.fillId);
+          const drug = c.drugName
+            ? [c.drugName, c.drugStrength, c.drugForm?.toLowerCase()].filter(Boolean).join(' ')
+            : null;
           return (
             <li key={c.claimId} className="card claim-card" data-testid="claim-card">
               <div className="claim-card-head">
@@ -163,15 +163,27 @@ export default function Claims() {
                 <span className="muted nowrap">{fmtDateTime(c.updatedAt)}</span>
               </div>
               <p className="claim-meta">
-                {n?.patient ? <strong>{n.patient}</strong> : null}
-                {n?.patient ? ' · ' : null}
-                {n?.drug ?? <span className="mono">NDC {fmtNdc(c.ndc11)}</span>} · qty {c.quantity} ·{' '}
-                {c.daysSupply} days · {c.payerName} (BIN <span className="mono">{c.bin}</span>) · service{' '}
-                {fmtDate(fmtDos(c.dateOfService))}
+                {c.patientName ? <strong>{c.patientName}</strong> : null}
+                {c.patientName ? ' · ' : null}
+                {drug ?? <span className="mono">NDC {fmtNdc(c.ndc11)}</span>}
+                {drug ? (
+                  <>
+                    {' '}
+                    (NDC <span className="mono">{fmtNdc(c.ndc11)}</span>)
+                  </>
+                ) : null}{' '}
+                · qty {c.quantity} · {c.daysSupply} days · {c.payerName} (BIN{' '}
+                <span className="mono">{c.bin}</span>) · service {fmtDate(fmtDos(c.dateOfService))}
                 {c.cobOrder > 1 ? ' · secondary' : ''}
-                {c.status === 'paid'
-                  ? ` · patient ${fmtCents(c.patientPayCents)} · plan ${fmtCents(c.planPayCents)}`
-                  : ''}
+                {c.status === 'paid' ? (
+                  <>
+                    {' · patient pays '}
+                    <span data-testid="claim-patient-pay">{fmtCents(c.patientPayCents)}</span>
+                    {c.copayCents != null ? ` (copay ${fmtCents(c.copayCents)})` : ''}
+                    {c.coinsuranceCents ? ` (coinsurance ${fmtCents(c.coinsuranceCents)})` : ''} · plan{' '}
+                    {fmtCents(c.planPayCents)}
+                  </>
+                ) : null}
               </p>
               {c.status === 'rejected' && c.rejects.length ? (
                 <RejectList

@@ -14,7 +14,6 @@ import { Modal } from '../../components/Modal';
 import { Badge, Empty, ErrorBanner, Field, fmtDate, Loading, PageHeader } from '../../components/ui';
 import { Link } from '../../router';
 import { useSession } from '../../session';
-import { useFillNames } from './useFillNames';
 
 /** The board's columns, in the order a case moves (docs/claims.md, PA_ACTIONS in pa.ts). */
 const COLUMNS: PaStatus[] = ['needed', 'sent_to_prescriber', 'submitted', 'approved', 'denied', 'appealed'];
@@ -182,7 +181,6 @@ function CaseCard({
 export default function PaBoard() {
   const { site, can } = useSession();
   const canMove = can('pa.manage');
-  const names = useFillNames(site?.id, true);
   const [moving, setMoving] = useState<{ pa: PaCase; action: string } | null>(null);
   const { data, error, loading, reload } = useApi(
     (signal) => api.get<{ items: PaCase[] }>('/api/pa-cases', { siteId: site?.id, limit: 500 }, signal),
@@ -192,7 +190,7 @@ export default function PaBoard() {
   const by = new Map<string, PaCase[]>(PA_STATUSES.map((s) => [s, []]));
   for (const c of items) by.get(c.status)?.push(c);
   const cancelled = by.get('cancelled') ?? [];
-  const nameOf = (c: PaCase) => (c.fill_id ? (names.data?.get(c.fill_id)?.patient ?? null) : null);
+  const nameOf = (c: PaCase) => c.patientName ?? null;
 
   return (
     <>
