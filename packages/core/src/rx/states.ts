@@ -18,6 +18,14 @@ export const FILL_STATES = [
 ] as const;
 export type FillState = (typeof FILL_STATES)[number];
 
+/** States a fill ends in: it no longer waits in any queue. */
+export const DONE_FILL_STATES: readonly FillState[] = ['sold', 'cancelled', 'returned_to_stock'];
+
+/** States a fill still waits in (the live queue), in workflow order. */
+export const OPEN_FILL_STATES: readonly FillState[] = FILL_STATES.filter(
+  (s) => !DONE_FILL_STATES.includes(s),
+);
+
 export type WorkflowRole =
   | 'technician'
   | 'pharmacist'

@@ -1,3 +1,4 @@
+import { DONE_FILL_STATES, type FillState } from '@apotheca/core/rx';
 import type { Ctx } from '../../platform/actor';
 import { appendAudit } from '../../platform/audit/audit';
 import type { Db } from '../../platform/db/database';
@@ -50,7 +51,7 @@ export async function transferOut(db: Db, ctx: Ctx, prescriptionId: string, inpu
       },
     );
   const fills = await repo.fillsOfPrescription(db, rx.id);
-  const open = fills.find((f) => !['sold', 'cancelled', 'returned_to_stock'].includes(f.state));
+  const open = fills.find((f) => !DONE_FILL_STATES.includes(f.state as FillState));
   if (open)
     throw new AppError(
       409,

@@ -1,4 +1,4 @@
-import { FILL_STATES, type FillState } from '@apotheca/core/rx';
+import { FILL_STATES, type FillState, OPEN_FILL_STATES } from '@apotheca/core/rx';
 import { sql } from 'kysely';
 import type { Ctx } from '../../platform/actor';
 import type { Db } from '../../platform/db/database';
@@ -7,17 +7,7 @@ import type { WorkflowReport, WorkflowReportQuery } from './schema';
 const HOUR = 3_600_000;
 
 /** States a fill is still waiting in (the live queue); sold, cancelled and returned to stock are done. */
-export const OPEN_STATES: readonly FillState[] = [
-  'intake',
-  'data_entry',
-  'data_verification',
-  'claim',
-  'fill',
-  'final_verification',
-  'ready',
-  'on_hold',
-  'clarification',
-];
+export const OPEN_STATES = OPEN_FILL_STATES;
 
 export const AGE_BUCKETS = [
   { key: 'lt15m', label: '< 15 min', maxMinutes: 15 },

@@ -1,17 +1,9 @@
 /** Pure shaping of the dashboard reports into chart series (kept apart from the components, and unit-tested). */
+import { OPEN_FILL_STATES } from '@apotheca/core/rx';
 import type { ProductFields, WorkflowReport } from '../../api/reports';
 
-export const FLOW_STATES = [
-  'intake',
-  'data_entry',
-  'data_verification',
-  'claim',
-  'fill',
-  'final_verification',
-  'ready',
-  'on_hold',
-  'clarification',
-] as const;
+/** The states a fill waits in, in workflow order (core's definition, shared with the server's reports). */
+export const FLOW_STATES = OPEN_FILL_STATES;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
