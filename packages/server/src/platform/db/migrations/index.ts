@@ -5,6 +5,7 @@ import * as m0003 from './0003_drugs';
 import * as m0004 from './0004_inventory';
 import * as m0005 from './0005_prescriptions';
 import * as m0006 from './0006_claims';
+import * as m0007 from './0007_patient_notes';
 
 /** Versioned migrations, applied in name order. Never edit one that has shipped: add the next. */
 export const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ export const migrations: Record<string, Migration> = {
   '0004_inventory': m0004,
   '0005_prescriptions': m0005,
   '0006_claims': m0006,
+  '0007_patient_notes': m0007,
 };
 
 export const migrationProvider: MigrationProvider = {
