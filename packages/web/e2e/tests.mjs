@@ -15,6 +15,7 @@ import {
   signOut,
 } from './lib/browser.mjs';
 import { assert, assertEqual, test } from './lib/harness.mjs';
+import { defineNotesTests } from './notes-tests.mjs';
 import { definePurchasingTests } from './purchasing-tests.mjs';
 import { defineRxTests } from './rx-tests.mjs';
 
@@ -350,6 +351,7 @@ export function defineTests(env) {
   defineInventoryTests(env);
   defineCountsTests(env);
   definePurchasingTests(env);
+  defineNotesTests(env);
 
   // ---------- lockout (last: it locks the nurse account) ----------
   test('five wrong passwords lock the account with a clear message', async () => {
