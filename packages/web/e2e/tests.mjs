@@ -267,7 +267,8 @@ export function defineTests(env) {
     page = await openPage(context, baseUrl);
     await loginOk(page, 'auditor');
     assertEqual(await navLabels(page), EXPECTED_NAV.auditor, 'auditor navigation');
-    await page.getByRole('link', { name: 'Audit trail' }).click();
+    // The navigation's link: once the home page has loaded, its "Recent activity" card links there too.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit trail' }).click();
     await page.getByRole('heading', { level: 1, name: 'Audit trail' }).waitFor();
     await page.locator('table tbody tr').first().waitFor();
     const actions = await page.locator('table tbody td code').allInnerTexts();
