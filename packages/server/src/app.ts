@@ -22,6 +22,7 @@ import { registerHealthRoutes } from './modules/health/routes';
 import { registerInventoryRoutes } from './modules/inventory/index';
 import { registerLabelRoutes } from './modules/labels/routes';
 import { registerOtcRoutes } from './modules/otc/routes';
+import { registerPatientNoteRoutes } from './modules/patient-notes/routes';
 import { registerPatientRoutes } from './modules/patients/routes';
 import { registerPrescriberRoutes } from './modules/prescribers/routes';
 import { registerPrescriptionRoutes } from './modules/prescriptions/routes';
@@ -151,6 +152,7 @@ export async function buildApp(
   registerUserRoutes(register);
   registerAuditRoutes(register);
   registerPatientRoutes(register);
+  registerPatientNoteRoutes(register);
   registerPrescriberRoutes(register);
   registerPrescriptionRoutes(register);
   registerErxRoutes(register);

@@ -15,6 +15,7 @@ import {
   signOut,
 } from './lib/browser.mjs';
 import { assert, assertEqual, test } from './lib/harness.mjs';
+import { defineNotesTests } from './notes-tests.mjs';
 import { definePurchasingTests } from './purchasing-tests.mjs';
 import { defineRxTests } from './rx-tests.mjs';
 
@@ -266,7 +267,7 @@ export function defineTests(env) {
     page = await openPage(context, baseUrl);
     await loginOk(page, 'auditor');
     assertEqual(await navLabels(page), EXPECTED_NAV.auditor, 'auditor navigation');
-    // The home page may link to the trail too: use the navigation's link.
+    // The navigation's link: once the home page has loaded, its "Recent activity" card links there too.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit trail' }).click();
     await page.getByRole('heading', { level: 1, name: 'Audit trail' }).waitFor();
     await page.locator('table tbody tr').first().waitFor();
@@ -351,6 +352,7 @@ export function defineTests(env) {
   defineInventoryTests(env);
   defineCountsTests(env);
   definePurchasingTests(env);
+  defineNotesTests(env);
 
   // ---------- lockout (last: it locks the nurse account) ----------
   test('five wrong passwords lock the account with a clear message', async () => {

@@ -34,6 +34,12 @@ export const PERMISSIONS = {
   'patients.read': { roles: CLINICAL_READERS, description: 'Read patient records (each read is audited)' },
   'patients.write': { roles: [...DISPENSING, 'nurse'], description: 'Create and edit patient records' },
   'patients.merge': { roles: PHARMACISTS, description: 'Merge duplicate patient records' },
+  // Reading notes is part of reading the record (patients.read, audited). Writing them is the pharmacy team's:
+  // technicians and pharmacists; nurses and auditors read them.
+  'patients.notes.write': {
+    roles: DISPENSING,
+    description: 'Add patient notes and correct them (a correction supersedes, never edits)',
+  },
   'prescribers.read': { roles: CLINICAL_READERS, description: 'Read prescriber records' },
   'prescribers.write': { roles: DISPENSING, description: 'Create and edit prescriber records' },
   'calc.use': { roles: ALL, description: 'Use the calculations engine' },

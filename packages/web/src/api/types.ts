@@ -11,6 +11,7 @@ export type Permission =
   | 'esign.sign'
   | 'patients.read'
   | 'patients.write'
+  | 'patients.notes.write'
   | 'prescribers.read'
   | 'prescribers.write'
   | 'calc.use'

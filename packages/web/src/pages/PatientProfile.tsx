@@ -7,6 +7,7 @@ import { Link } from '../router';
 import { useSession } from '../session';
 import { PatientClinical } from './PatientClinical';
 import { MedicationHistory, RecordViewers } from './PatientHistory';
+import { PatientNotesSection, PinnedNotes, usePatientNotes } from './PatientNotes';
 import { AllergyBadge } from './Patients';
 
 const dash = (v: string | null | undefined) => (v ? v : '—');
@@ -21,6 +22,7 @@ export default function PatientProfile({ id }: { id: string }) {
     (signal) => api.get<Patient>(`/api/patients/${encodeURIComponent(id)}`, undefined, signal),
     [id],
   );
+  const notes = usePatientNotes(p ? p.id : null);
 
   if (loading) return <Loading label="Loading patient…" />;
   if (error?.status === 404)
@@ -65,6 +67,7 @@ export default function PatientProfile({ id }: { id: string }) {
       <p className="notice" role="note">
         Opening this record was written to the audit trail.
       </p>
+      <PinnedNotes notes={notes.data} />
       <div className="grid-2">
         <section className="card" aria-labelledby="demo-h">
           <div className="card-head">
@@ -138,6 +141,11 @@ export default function PatientProfile({ id }: { id: string }) {
         </section>
       </div>
       <PatientClinical patient={p} canWrite={sitesWith('patients.write').some((s) => s.id === p.siteId)} />
+      <PatientNotesSection
+        patientId={p.id}
+        notes={notes}
+        canWrite={sitesWith('patients.notes.write').some((s) => s.id === p.siteId)}
+      />
       {sitesWith('prescriptions.read').some((s) => s.id === p.siteId) ? (
         <MedicationHistory patient={p} />
       ) : null}

@@ -259,6 +259,7 @@ export async function mergePatients(
       'patient_measurements',
       'patient_coverages',
       'patient_identifiers',
+      'patient_notes',
       'prescriptions',
       'notifications',
     ] as const) {

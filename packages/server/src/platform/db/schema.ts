@@ -150,6 +150,22 @@ export interface PatientTable {
   merged_into_id: string | null;
 }
 
+/** Append-only patient note (migration 0007): corrected by a newer note that supersedes it, never edited. */
+export interface PatientNoteTable {
+  id: string;
+  site_id: string;
+  patient_id: string;
+  /** general | clinical | allergy_history | billing | delivery | counseling (NOTE_CATEGORIES) */
+  category: string;
+  text: string;
+  /** 1 = shown as an alert on the profile and on the patient's prescriptions while not superseded. */
+  pinned: number;
+  /** The earlier note this one corrects; unique, so a note is superseded at most once. */
+  supersedes_id: string | null;
+  author_user_id: string;
+  created_at: string;
+}
+
 export interface PrescriberTable {
   id: string;
   site_id: string;
@@ -637,6 +653,7 @@ export interface Database extends RxTables, ClaimTables {
   audit_head: AuditHeadTable;
   signatures: SignatureTable;
   patients: PatientTable;
+  patient_notes: PatientNoteTable;
   prescribers: PrescriberTable;
   drug_import_runs: DrugImportRunTable;
   drug_products: DrugProductTable;

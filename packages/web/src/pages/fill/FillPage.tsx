@@ -4,6 +4,7 @@ import { Badge, ErrorBanner, fmtDate, Loading, PageHeader } from '../../componen
 import { Link } from '../../router';
 import { useSession } from '../../session';
 import { ClaimPanel } from '../claims/ClaimPanel';
+import { PatientPinnedNotes } from '../PatientNotes';
 import { AllergyBadge } from '../Patients';
 import { ActionDialog, kindOf } from './ActionDialog';
 import { Alerts } from './Alerts';
@@ -101,6 +102,7 @@ export default function FillPage({ id }: { id: string }) {
           </>
         }
       />
+      {pt ? <PatientPinnedNotes patientId={pt.id} /> : null}
       <Stepper state={state} previous={fill.previous_state} />
       {error ? <ErrorBanner error={error} title="Refresh failed" /> : null}
       {fill.hold_reason && state === 'on_hold' ? (

@@ -5,7 +5,8 @@ import * as m0003 from './0003_drugs';
 import * as m0004 from './0004_inventory';
 import * as m0005 from './0005_prescriptions';
 import * as m0006 from './0006_claims';
-import * as m0010 from './0010_report_indexes';
+import * as m0007 from './0007_patient_notes';
+import * as m0008 from './0008_report_indexes';
 
 /** Versioned migrations, applied in name order. Never edit one that has shipped: add the next. */
 export const migrations: Record<string, Migration> = {
@@ -15,7 +16,8 @@ export const migrations: Record<string, Migration> = {
   '0004_inventory': m0004,
   '0005_prescriptions': m0005,
   '0006_claims': m0006,
-  '0010_report_indexes': m0010,
+  '0007_patient_notes': m0007,
+  '0008_report_indexes': m0008,
 };
 
 export const migrationProvider: MigrationProvider = {
