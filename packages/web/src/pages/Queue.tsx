@@ -184,7 +184,8 @@ export default function Queue() {
         counts={data?.counts}
         onSelect={(s) => navigate(`/queue?state=${s}`, { replace: true })}
       />
-      {site ? <OtherQueues siteId={site.id} /> : null}
+      {/* After the queue itself: its first rows must not wait behind these lists. */}
+      {site && data ? <OtherQueues siteId={site.id} /> : null}
       <div id="queue-panel" role="tabpanel" aria-labelledby={`tab-${state}`}>
         <div className="toolbar queue-filters">
           <div className="field inline grow">
