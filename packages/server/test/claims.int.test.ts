@@ -1,21 +1,9 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { makeTestNpi } from '@apotheca/core/identifiers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadStarterCatalogue } from '../src/modules/drugs/starter';
-import { type RunningSim, spawnPayerSim } from '../src/payer-sim/spawn';
+import type { RunningSim } from '../src/payer-sim/spawn';
 import { newId, nowIso } from '../src/platform/ids';
-import {
-  as,
-  buildOrg,
-  buildSite,
-  buildUser,
-  createTestApp,
-  login,
-  patientBody,
-  type TestApp,
-} from './helpers';
+import { type ClaimsWorld, type Client, INSULIN_LISPRO_NDC, startClaimsWorld } from './claims-helpers';
+import { patientBody, type TestApp } from './helpers';
 
 // Real NDCs (CMS NADAC 2025, starter catalogue). BINs/PCNs/members are the TEST values of plans.example.json.
 const NDC = {
@@ -26,15 +14,13 @@ const NDC = {
   omeprazole: '00781286801',
   esomeprazole: '00093645156',
   sildenafil: '00093551798',
-  insulinLispro: '00002773701',
+  insulinLispro: INSULIN_LISPRO_NDC,
 };
-const GOOD_NPI = '1558598797'; // CMS worked example (valid check digit)
 const num = (r: { ok: boolean; npi?: string }) => (r.ok && r.npi ? r.npi : '');
 const OTHER_NPI = num(makeTestNpi('198765432'));
 const SITE_NPI = num(makeTestNpi('155555555'));
 const isoIn = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
-type Client = ReturnType<typeof as>;
 interface Reject {
   code: string;
   plain: string;
@@ -47,67 +33,18 @@ describe(`claims lifecycle against the payer simulator process (${process.env.AP
   let site: string;
   let tech: Client;
   let rph: Client;
-  let admin: Client;
   let pic: Client;
   let prescriber: string;
-  let dir: string;
+
+  let world: ClaimsWorld | undefined;
 
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'apotheca-claims-'));
-    const plans = JSON.parse(
-      fs.readFileSync(path.resolve(import.meta.dirname, '../payer-sim/plans.example.json'), 'utf8'),
-    ) as { plans: Record<string, unknown>[] };
-    const comm = plans.plans[0] as { prescribers: unknown; formulary: unknown[] };
-    comm.prescribers = { requireValidNpi: true, known: [GOOD_NPI], excluded: [] };
-    comm.formulary.push({
-      ndc11: NDC.insulinLispro,
-      name: 'Insulin lispro',
-      ingredients: ['insulin lispro'],
-      tier: 2,
-    });
-    const file = path.join(dir, 'plans.json');
-    fs.writeFileSync(file, JSON.stringify(plans));
-    [sim, t] = await Promise.all([spawnPayerSim(file), createTestApp()]);
-    await loadStarterCatalogue(t.db);
-    const org = await buildOrg(t.db);
-    site = await buildSite(t.db, org);
-    await t.db.updateTable('sites').set({ npi: SITE_NPI }).where('id', '=', site).execute();
-    const user = async (role: 'technician' | 'pharmacist' | 'admin' | 'pharmacist_in_charge') =>
-      as(t.app, await login(t.app, (await buildUser(t.db, org, [{ siteId: site, role }])).username));
-    [tech, rph, admin, pic] = [
-      await user('technician'),
-      await user('pharmacist'),
-      await user('admin'),
-      await user('pharmacist_in_charge'),
-    ];
-    for (const [bin, pcn] of [
-      ['999999', 'APOTEST'],
-      ['999998', 'APOTEST2'],
-    ])
-      expect(
-        (
-          await admin.put('/api/payer-endpoints', {
-            bin,
-            pcn,
-            url: `tcp://127.0.0.1:${sim.tcpPort}`,
-            timeoutMs: 3000,
-          })
-        ).statusCode,
-      ).toBe(200);
-    prescriber = (
-      await tech.post('/api/prescribers', {
-        siteId: site,
-        firstName: 'Elena',
-        lastName: 'Rossi',
-        npi: GOOD_NPI,
-        isTestIdentifier: true,
-      })
-    ).json().id;
+    world = await startClaimsWorld(SITE_NPI);
+    ({ t, sim, site, tech, prescriber } = world);
+    [rph, pic] = [await world.user('pharmacist'), await world.user('pharmacist_in_charge')];
   }, 60_000);
   afterAll(async () => {
-    await sim?.stop();
-    await t?.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await world?.stop();
   });
 
   const patient = async (

@@ -1,98 +1,37 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { makeTestNpi } from '@apotheca/core/identifiers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadStarterCatalogue } from '../src/modules/drugs/starter';
-import { type RunningSim, spawnPayerSim } from '../src/payer-sim/spawn';
-import {
-  as,
-  buildOrg,
-  buildSite,
-  buildUser,
-  createTestApp,
-  login,
-  patientBody,
-  type TestApp,
-} from './helpers';
+import { type ClaimsWorld, type Client, INSULIN_LISPRO_NDC, startClaimsWorld } from './claims-helpers';
+import { patientBody } from './helpers';
 
 // Real NDCs (starter catalogue); BINs/PCNs/members are the TEST values of payer-sim/plans.example.json.
 const NDC = {
-  insulinLispro: '00002773701',
+  insulinLispro: INSULIN_LISPRO_NDC,
   omeprazole: '00781286801',
   sildenafil: '00093551798',
   lisinopril: '00591040501',
   warfarin: '00093171601',
 };
-const GOOD_NPI = '1558598797';
 const SITE_NPI = (() => {
   const r = makeTestNpi('155555556');
   return r.ok && r.npi ? r.npi : '';
 })();
 const today = () => new Date().toISOString().slice(0, 10);
-type Client = ReturnType<typeof as>;
 
 /**
  * Claims per payer and per reject code (GET /api/reports/claims) and the enriched claims worklist rows, from claims
  * billed through the API against the payer simulator process.
  */
 describe(`dashboard report: claims per payer and reject code (${process.env.APOTHECA_TEST_DB ?? 'sqlite'})`, () => {
-  let t: TestApp;
-  let sim: RunningSim;
-  let dir: string;
   let site: string;
   let tech: Client;
   let prescriber: string;
   const claimIds: Record<string, string> = {};
 
+  let world: ClaimsWorld | undefined;
+
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'apotheca-report-claims-'));
-    const plans = JSON.parse(
-      fs.readFileSync(path.resolve(import.meta.dirname, '../payer-sim/plans.example.json'), 'utf8'),
-    ) as { plans: { prescribers?: unknown; formulary: unknown[] }[] };
-    const comm = plans.plans[0];
-    if (!comm) throw new Error('plans.example.json has no plan');
-    comm.prescribers = { requireValidNpi: true, known: [GOOD_NPI], excluded: [] };
-    comm.formulary.push({
-      ndc11: NDC.insulinLispro,
-      name: 'Insulin lispro',
-      ingredients: ['insulin lispro'],
-      tier: 2,
-    });
-    const file = path.join(dir, 'plans.json');
-    fs.writeFileSync(file, JSON.stringify(plans));
-    [sim, t] = await Promise.all([spawnPayerSim(file), createTestApp()]);
-    await loadStarterCatalogue(t.db);
-    const org = await buildOrg(t.db);
-    site = await buildSite(t.db, org);
-    await t.db.updateTable('sites').set({ npi: SITE_NPI }).where('id', '=', site).execute();
-    const user = async (role: 'technician' | 'admin') =>
-      as(t.app, await login(t.app, (await buildUser(t.db, org, [{ siteId: site, role }])).username));
-    tech = await user('technician');
-    const admin = await user('admin');
-    for (const [bin, pcn] of [
-      ['999999', 'APOTEST'],
-      ['999998', 'APOTEST2'],
-    ])
-      expect(
-        (
-          await admin.put('/api/payer-endpoints', {
-            bin,
-            pcn,
-            url: `tcp://127.0.0.1:${sim.tcpPort}`,
-            timeoutMs: 3000,
-          })
-        ).statusCode,
-      ).toBe(200);
-    prescriber = (
-      await tech.post('/api/prescribers', {
-        siteId: site,
-        firstName: 'Elena',
-        lastName: 'Rossi',
-        npi: GOOD_NPI,
-        isTestIdentifier: true,
-      })
-    ).json().id;
+    world = await startClaimsWorld(SITE_NPI);
+    ({ site, tech, prescriber } = world);
 
     const patient = async (
       first: string,
@@ -171,9 +110,7 @@ describe(`dashboard report: claims per payer and reject code (${process.env.APOT
     await bill('omeprazole', omeprazole, 'paid', { coverageId: johnson.coverages[0] });
   }, 120_000);
   afterAll(async () => {
-    await sim?.stop();
-    await t?.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await world?.stop();
   });
 
   const report = (query = '') => tech.get(`/api/reports/claims?siteId=${site}${query}`);
