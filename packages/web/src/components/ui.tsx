@@ -115,3 +115,35 @@ export function ageYears(isoDate: string, now = new Date()): number | null {
   if (now.getMonth() + 1 < mo || (now.getMonth() + 1 === mo && now.getDate() < d)) age--;
   return age;
 }
+
+/** One choice out of a few, as a row of radio buttons (filters and sub-views). */
+export function Segmented<T extends string>({
+  legend,
+  name,
+  options,
+  value,
+  onChange,
+  showLegend = false,
+  className,
+}: {
+  legend: string;
+  name: string;
+  options: readonly { id: T; label: ReactNode }[];
+  value: T;
+  onChange: (id: T) => void;
+  /** The legend is for screen readers unless the row needs a visible title. */
+  showLegend?: boolean;
+  className?: string;
+}) {
+  return (
+    <fieldset className={className ? `segmented ${className}` : 'segmented'}>
+      <legend className={showLegend ? undefined : 'sr-only'}>{legend}</legend>
+      {options.map((o) => (
+        <label key={o.id}>
+          <input type="radio" name={name} checked={value === o.id} onChange={() => onChange(o.id)} />
+          {o.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}

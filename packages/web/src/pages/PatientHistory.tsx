@@ -3,7 +3,7 @@ import { api } from '../api/client';
 import { fmtNdc, stateLabel } from '../api/rx';
 import type { AuditEntry, Items, Patient, User } from '../api/types';
 import { useApi } from '../api/useApi';
-import { Badge, Empty, ErrorBanner, fmtDate, fmtDateTime, Loading } from '../components/ui';
+import { Badge, Empty, ErrorBanner, fmtDate, fmtDateTime, Loading, Segmented } from '../components/ui';
 import { Link } from '../router';
 import { useSession } from '../session';
 
@@ -65,19 +65,16 @@ export function MedicationHistory({ patient }: { patient: Patient }) {
     <section className="card" aria-labelledby="meds-h">
       <div className="card-head">
         <h2 id="meds-h">Medication history</h2>
-        <fieldset className="segmented">
-          <legend className="sr-only">Show</legend>
-          {VIEWS.map((v) => (
-            <label key={v.id}>
-              <input type="radio" name="med-view" checked={view === v.id} onChange={() => setView(v.id)} />
-              {v.label} (
-              {v.id === 'fills'
-                ? fills.length
-                : all.filter((r) => (v.id === 'active') === (r.status === 'active')).length}
-              )
-            </label>
-          ))}
-        </fieldset>
+        <Segmented
+          legend="Show"
+          name="med-view"
+          options={VIEWS.map((v) => ({
+            id: v.id,
+            label: `${v.label} (${v.id === 'fills' ? fills.length : all.filter((r) => (v.id === 'active') === (r.status === 'active')).length})`,
+          }))}
+          value={view}
+          onChange={setView}
+        />
       </div>
       {loading ? <Loading /> : null}
       {error ? <ErrorBanner error={error} /> : null}

@@ -4,7 +4,7 @@ import { api } from '../../api/client';
 import { fmtNdc } from '../../api/rx';
 import type { Items } from '../../api/types';
 import { useApi } from '../../api/useApi';
-import { Empty, ErrorBanner, Field, fmtDateTime, Loading } from '../../components/ui';
+import { Empty, ErrorBanner, Field, fmtDateTime, Loading, Segmented } from '../../components/ui';
 import { navigate, useLocation } from '../../router';
 import { useSession } from '../../session';
 import { CsInventoryView } from './CsInventory';
@@ -40,20 +40,14 @@ export function ControlledTab() {
   const view = VIEWS.find((v) => v.id === query.get('view'))?.id ?? 'log';
   return (
     <>
-      <fieldset className="segmented cs-views">
-        <legend className="sr-only">Controlled-substance records</legend>
-        {VIEWS.map((v) => (
-          <label key={v.id}>
-            <input
-              type="radio"
-              name="cs-view"
-              checked={view === v.id}
-              onChange={() => navigate(`/inventory?tab=controlled&view=${v.id}`, { replace: true })}
-            />
-            {v.label}
-          </label>
-        ))}
-      </fieldset>
+      <Segmented
+        className="cs-views"
+        legend="Controlled-substance records"
+        name="cs-view"
+        options={VIEWS}
+        value={view}
+        onChange={(id) => navigate(`/inventory?tab=controlled&view=${id}`, { replace: true })}
+      />
       {view === 'log' ? <CiiLog /> : null}
       {view === 'inventory' ? <CsInventoryView /> : null}
       {view === 'losses' ? <LossReportsView /> : null}

@@ -5,7 +5,7 @@ import type { DrugSearch } from '../../api/rx';
 import type { Items } from '../../api/types';
 import { useApi } from '../../api/useApi';
 import { asApiError, RefusalBanner } from '../../components/Refusal';
-import { ErrorBanner, Field, Loading } from '../../components/ui';
+import { ErrorBanner, Field, Loading, Segmented } from '../../components/ui';
 import { navigate, useLocation } from '../../router';
 import { useSession } from '../../session';
 import { CountSheet } from './CountSheet';
@@ -127,20 +127,13 @@ function StartCount({ siteId, onOpened }: { siteId: string | undefined; onOpened
         <h2 id="count-start-h">Start a count</h2>
       </div>
       <form onSubmit={open}>
-        <fieldset className="segmented">
-          <legend className="sr-only">What to count</legend>
-          {SCOPES.map((s) => (
-            <label key={s.id}>
-              <input
-                type="radio"
-                name="count-scope"
-                checked={scope === s.id}
-                onChange={() => setScope(s.id)}
-              />
-              {s.label}
-            </label>
-          ))}
-        </fieldset>
+        <Segmented
+          legend="What to count"
+          name="count-scope"
+          options={SCOPES}
+          value={scope}
+          onChange={setScope}
+        />
         <div className="toolbar">
           {scope === 'location' ? (
             <Field label="Location" error={error?.fieldError('location')}>

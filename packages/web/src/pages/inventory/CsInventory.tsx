@@ -6,7 +6,16 @@ import type { Items } from '../../api/types';
 import { useApi } from '../../api/useApi';
 import { ESignDialog } from '../../components/ESignDialog';
 import { asApiError, RefusalBanner } from '../../components/Refusal';
-import { Badge, Empty, ErrorBanner, Field, fmtDate, fmtDateTime, Loading } from '../../components/ui';
+import {
+  Badge,
+  Empty,
+  ErrorBanner,
+  Field,
+  fmtDate,
+  fmtDateTime,
+  Loading,
+  Segmented,
+} from '../../components/ui';
 import { useSession } from '../../session';
 import { SCHEDULE_LABEL, todayLocal, useWorksheet, type WorksheetItem } from './csTypes';
 import { useProductNames } from './names';
@@ -38,6 +47,11 @@ const DAY = 86_400_000;
  * Initial and biennial controlled-substance inventories (21 CFR 1304.11): a pharmacist records the counts, the
  * pharmacist in charge signs with their password; the next one is due two years after the last signed one.
  */
+const TIMES_OF_DAY = [
+  { id: 'opening', label: 'Opening of business' },
+  { id: 'close', label: 'Close of business' },
+] as const;
+
 export function CsInventoryView() {
   const { site, can } = useSession();
   const [tick, setTick] = useState(0);
@@ -317,27 +331,14 @@ function TakeInventory({ first, onSaved }: { first: boolean; onSaved: () => void
           <Field label="Date taken" error={error?.fieldError('takenAt')}>
             {(p) => <input {...p} type="date" value={takenAt} onChange={(e) => setTakenAt(e.target.value)} />}
           </Field>
-          <fieldset className="segmented">
-            <legend>Taken at</legend>
-            <label>
-              <input
-                type="radio"
-                name="time-of-day"
-                checked={timeOfDay === 'opening'}
-                onChange={() => setTimeOfDay('opening')}
-              />
-              Opening of business
-            </label>
-            <label>
-              <input
-                type="radio"
-                name="time-of-day"
-                checked={timeOfDay === 'close'}
-                onChange={() => setTimeOfDay('close')}
-              />
-              Close of business
-            </label>
-          </fieldset>
+          <Segmented
+            legend="Taken at"
+            showLegend
+            name="time-of-day"
+            options={TIMES_OF_DAY}
+            value={timeOfDay}
+            onChange={setTimeOfDay}
+          />
         </div>
         <p className="hint">
           Schedule II: exact count. Schedules III–V: an estimate is allowed for opened containers unless the

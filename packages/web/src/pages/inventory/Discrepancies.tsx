@@ -5,7 +5,7 @@ import type { Items } from '../../api/types';
 import { useApi } from '../../api/useApi';
 import { ESignDialog } from '../../components/ESignDialog';
 import { asApiError, RefusalBanner } from '../../components/Refusal';
-import { Badge, Empty, ErrorBanner, Field, fmtDateTime, Loading } from '../../components/ui';
+import { Badge, Empty, ErrorBanner, Field, fmtDateTime, Loading, Segmented } from '../../components/ui';
 import { useSession } from '../../session';
 import { useWorksheet } from './csTypes';
 import { useProductNames } from './names';
@@ -69,19 +69,16 @@ export function DiscrepanciesView() {
       <section className="card" aria-labelledby="disc-h">
         <div className="card-head">
           <h2 id="disc-h">Discrepancies</h2>
-          <fieldset className="segmented">
-            <legend className="sr-only">Show</legend>
-            {SHOW.map((s) => (
-              <label key={s.id}>
-                <input type="radio" name="disc-show" checked={show === s.id} onChange={() => setShow(s.id)} />
-                {s.label} (
-                {s.id === 'all'
-                  ? all.length
-                  : all.filter((d) => (s.id === 'closed') === (d.status === 'closed')).length}
-                )
-              </label>
-            ))}
-          </fieldset>
+          <Segmented
+            legend="Show"
+            name="disc-show"
+            options={SHOW.map((s) => ({
+              id: s.id,
+              label: `${s.label} (${s.id === 'all' ? all.length : all.filter((d) => (s.id === 'closed') === (d.status === 'closed')).length})`,
+            }))}
+            value={show}
+            onChange={setShow}
+          />
         </div>
         {list.loading && !list.data ? <Loading /> : null}
         {list.error ? <ErrorBanner error={list.error} /> : null}

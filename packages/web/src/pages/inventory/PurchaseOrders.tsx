@@ -3,7 +3,7 @@ import { fmtCents } from '../../api/claims';
 import { ApiError, api } from '../../api/client';
 import type { Items } from '../../api/types';
 import { useApi } from '../../api/useApi';
-import { Badge, Empty, ErrorBanner, Field, fmtDateTime, Loading } from '../../components/ui';
+import { Badge, Empty, ErrorBanner, Field, fmtDateTime, Loading, Segmented } from '../../components/ui';
 import { Link } from '../../router';
 import { useSession } from '../../session';
 import { PO_FILTERS, PO_STATUS, type PoFilter, type PoListItem } from './purchasing';
@@ -31,20 +31,13 @@ export function PurchaseOrders({ filter, onFilter }: { filter: PoFilter; onFilte
       <section className="card" aria-labelledby="pos-h">
         <div className="card-head">
           <h2 id="pos-h">Purchase orders</h2>
-          <fieldset className="segmented">
-            <legend className="sr-only">Show purchase orders</legend>
-            {PO_FILTERS.map((f) => (
-              <label key={f.id}>
-                <input
-                  type="radio"
-                  name="po-filter"
-                  checked={filter === f.id}
-                  onChange={() => onFilter(f.id)}
-                />
-                {f.label}
-              </label>
-            ))}
-          </fieldset>
+          <Segmented
+            legend="Show purchase orders"
+            name="po-filter"
+            options={PO_FILTERS}
+            value={filter}
+            onChange={onFilter}
+          />
         </div>
         {list.loading ? <Loading /> : null}
         {list.error ? <ErrorBanner error={list.error} /> : null}
